@@ -1,0 +1,71 @@
+"""Every entry under news/: read, checked, and checked against each other.
+
+``load`` is the first step of the pipeline. It reads each Markdown file once,
+collects every problem (per file, then across files: two entries claiming one
+URL), and leaves drafts out unless asked to keep them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entry import Entry, read_entry
+from .problems import Problem
+
+ENTRY_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass
+class Corpus:
+    entries: list[Entry] = field(default_factory=list)     # published, newest first
+    drafts: list[Entry] = field(default_factory=list)      # left out of the site
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def entry_files(news_dir: Path) -> list[Path]:
+    """Markdown files under news/, in a stable order; hidden folders skipped."""
+    if not news_dir.is_dir():
+        return []
+    files = [p for p in news_dir.rglob("*")
+             if p.suffix.lower() in ENTRY_SUFFIXES and p.is_file()
+             and not any(part.startswith(".") for part in p.relative_to(news_dir).parts)]
+    return sorted(files)
+
+
+def url_problems(entries: list[Entry]) -> list[Problem]:
+    """Two entries whose pages would land on the same URL (case ignored)."""
+    claims: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        claims[e.url.casefold()].append(e)
+    problems = []
+    for url, owners in claims.items():
+        if len(owners) > 1:
+            for e in owners:
+                others = ", ".join(o.source for o in owners if o is not e)
+                problems.append(Problem(e.source, 1, "slug",
+                                        f"the URL /{e.url} is also claimed by {others};"
+                                        " give one of them another slug"))
+    return problems
+
+
+def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
+         files: list[Path] | None = None) -> Corpus:
+    """Read and check every entry. Drafts are checked too, but published only on request."""
+    root = Path(root)
+    news_dir = Path(news_dir) if news_dir else root / "news"
+    corpus = Corpus()
+    for path in (files if files is not None else entry_files(news_dir)):
+        entry, problems = read_entry(path, root, news_dir)
+        corpus.problems.extend(problems)
+        if entry is None:
+            continue
+        (corpus.entries if include_drafts or not entry.draft else corpus.drafts).append(entry)
+    corpus.problems.extend(url_problems(corpus.entries + corpus.drafts))
+    corpus.entries.sort(key=lambda e: e.sort_key, reverse=True)
+    return corpus

@@ -1,0 +1,501 @@
+"""One news entry: read a Markdown file, check its front matter, build an Entry.
+
+``read_entry`` never raises on bad input: it returns the Entry (or None) and
+every Problem it found, each with the line of the field in the file. The
+build hook and ``newsroom check`` both call it, so writers get exactly the
+same rules from both.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from . import province as provinces
+from .problems import Problem
+from .program_year import (
+    FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, BE_OFFSET, bangkok_datetime, be_year, program_year,
+)
+from .province import Province
+
+try:  # libyaml is much faster on thousands of entries; fall back to pure Python.
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+FIELDS = ("title", "date", "author", "photographer", "province", "year", "tags",
+          "summary", "image", "slug", "draft")
+REQUIRED = ("title", "date", "author", "province")
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TAGS = 30
+MAX_TEXT = 500            # characters in a title, name, tag or summary
+MAX_FILE_BYTES = 2_000_000
+FIRST_CE_YEAR = 1990      # the archive holds no older news
+LAST_CE_YEAR = 2150
+SUMMARY_LENGTH = 180
+
+_IMAGE_MD = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo the entry shows: where it is, and its path beside the entry page."""
+
+    source: Path           # absolute path of the file in news/
+    target: str            # posix path relative to the entry's folder ("cover.jpg")
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path                       # absolute path of the Markdown file
+    source: str                      # path as writers see it, e.g. "news/2564/x.md"
+    title: str
+    published: datetime              # timezone-aware (Bangkok when not given)
+    authors: tuple[str, ...]
+    photographers: tuple[str, ...]
+    provinces: tuple[Province, ...]
+    year: int                        # program year, BE
+    tags: tuple[str, ...]
+    summary: str
+    image: str | None                # cover photo, relative to the entry's folder
+    slug: str
+    draft: bool
+    body: str                        # Markdown, front matter removed
+    photos: tuple[Photo, ...] = field(default=())
+
+    @property
+    def date(self) -> date:
+        return self.published.date()
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entry page."""
+        return f"news/{self.slug}/"
+
+    @property
+    def sort_key(self) -> tuple[datetime, str]:
+        """Newest first when sorted in reverse; the slug keeps ties stable."""
+        return (self.published, self.slug)
+
+
+# --------------------------------------------------------------------------
+# Reading the file
+# --------------------------------------------------------------------------
+
+def decode(raw: bytes) -> tuple[str | None, str | None]:
+    """Text of a file, or a message saying why it is not UTF-8 and how to fix it."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        hint = ""
+        try:
+            thai = raw.decode("cp874")
+            if re.search(r"[\u0e01-\u0e5b]", thai):
+                hint = (" It looks like Thai in TIS-620/cp874 (Windows Thai); convert it with"
+                        " `iconv -f CP874 -t UTF-8 FILE > NEW` or save it as UTF-8 in your editor.")
+        except UnicodeDecodeError:
+            pass
+        return None, f"line {line}: the file is not UTF-8 text.{hint or ' Save it as UTF-8.'}"
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int, str | None]:
+    """(front matter, body, line where the body starts, error message)."""
+    lines = text.split("\n")
+    if not text.strip():
+        return None, "", 1, "the file is empty; an entry starts with front matter between --- lines"
+    if lines[0].strip() != "---":
+        return None, text, 1, ("no front matter: the first line must be --- followed by"
+                               " fields such as title:, date:, author:, province:")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]), i + 2, None
+    return None, text, 1, "the front matter is not closed: add a line with --- after the last field"
+
+
+def _parse_yaml(front: str) -> tuple[dict[str, Any] | None, dict[str, int], str | None, int]:
+    """Mapping, line of each key (1-based within the block), error, error line."""
+    loader = _Loader(front)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, "the front matter is empty", 0
+        if not isinstance(node, yaml.MappingNode):
+            return None, {}, "the front matter must be fields (name: value), one a line", 0
+        lines = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        what = e.problem or "invalid YAML"
+        return None, {}, f"front matter is not valid YAML: {what}", (mark.line + 1 if mark else 0)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as e:
+        return None, {}, f"front matter is not valid YAML: {e}", 0
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return None, {}, "the front matter must be fields (name: value), one a line", 0
+    return data, lines, None, 0
+
+
+# --------------------------------------------------------------------------
+# Checking fields
+# --------------------------------------------------------------------------
+
+class _Checker:
+    """Collects the problems of one file; field checks return None when wrong."""
+
+    def __init__(self, source: str, key_lines: dict[str, int], offset: int) -> None:
+        self.source = source
+        self.key_lines = key_lines
+        self.offset = offset
+        self.problems: list[Problem] = []
+
+    def line(self, name: str) -> int:
+        return self.key_lines[name] + self.offset if name in self.key_lines else 1
+
+    def add(self, name: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.source, self.line(name) if line is None else line,
+                                     name, message))
+
+    def text(self, name: str, value: Any, required: bool = False) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.add(name, "is empty; write a value after the colon")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.add(name, f"must be text, not {_describe(value)}")
+            return None
+        value = " ".join(str(value).split())
+        if len(value) > MAX_TEXT:
+            self.add(name, f"is {len(value)} characters long; keep it under {MAX_TEXT}")
+            return None
+        return value
+
+    def names(self, name: str, value: Any, required: bool = False) -> tuple[str, ...] | None:
+        items = value if isinstance(value, list) else [value]
+        if not items or value is None:
+            if required:
+                self.add(name, "is empty; write a name, or a list [name 1, name 2]")
+            return None if required else ()
+        out: list[str] = []
+        for item in items:
+            text = self.text(name, item, required=True)
+            if text is None:
+                return None
+            if text not in out:
+                out.append(text)
+        return tuple(out)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (date, datetime)):
+        return f"a date ({value.isoformat()})"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+def _check_date(c: _Checker, value: Any) -> datetime | None:
+    if value is None or value == "":
+        c.add("date", "is empty; write the publication date as YYYY-MM-DD, e.g. 2020-11-06")
+        return None
+    moment: date | datetime | None = None
+    if isinstance(value, (date, datetime)):
+        moment = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            moment = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+        except ValueError:
+            m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+            if m and int(m.group(1)) > 2400:
+                moment = None
+            else:
+                c.add("date", f"'{text[:40]}' is not a date; write YYYY-MM-DD (e.g. 2020-11-06),"
+                              " optionally with a time: 2020-11-06 13:30")
+                return None
+    else:
+        c.add("date", f"must be a date like 2020-11-06, not {_describe(value)}")
+        return None
+    year = moment.year if moment else int(str(value).strip()[:4])
+    if year > 2400:  # a Buddhist Era year written where the Common Era one belongs
+        ce = year - BE_OFFSET
+        fixed = f"{ce}{str(value).strip()[4:10]}"
+        c.add("date", f"year {year} is a Buddhist Era year; dates are written in the Common Era:"
+                      f" {fixed} (BE {year} = CE {ce})")
+        return None
+    if not FIRST_CE_YEAR <= year <= LAST_CE_YEAR:
+        c.add("date", f"year {year} is outside the archive ({FIRST_CE_YEAR}–{LAST_CE_YEAR})")
+        return None
+    assert moment is not None
+    return bangkok_datetime(moment)
+
+
+def _check_year(c: _Checker, value: Any, published: datetime | None) -> int | None:
+    derived = program_year(published.date()) if published else None
+    if value is None:
+        return derived
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        c.add("year", f"must be a program year in BE such as {derived or 2564},"
+                      f" not {_describe(value)}")
+        return None
+    if FIRST_CE_YEAR <= value <= LAST_CE_YEAR:
+        hint = (f"; the date {published.date().isoformat()} is in program year {derived}"
+                if derived and derived != be_year(value) else "")
+        c.add("year", f"{value} is a CE year; program years are in BE: write"
+                      f" year: {be_year(value)}{hint}")
+        return None
+    if not FIRST_PROGRAM_YEAR <= value <= LAST_PROGRAM_YEAR:
+        c.add("year", f"{value} is not a program year (BE {FIRST_PROGRAM_YEAR}–{LAST_PROGRAM_YEAR})")
+        return None
+    if derived is not None and abs(value - derived) > 1:
+        c.add("year", f"program year {value} is far from the date {published.date().isoformat()},"
+                      f" which falls in program year {derived}; leave year out to use {derived}")
+        return None
+    return value
+
+
+def _check_provinces(c: _Checker, value: Any) -> tuple[Province, ...] | None:
+    items = value if isinstance(value, list) else [value]
+    if value is None or value == [] or value == "":
+        c.add("province", "is empty; write the province in Thai, e.g. province: อุดรธานี")
+        return None
+    found: list[Province] = []
+    ok = True
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            c.add("province", f"must be a province name, not {_describe(item)}")
+            ok = False
+            continue
+        p = provinces.resolve(item)
+        if p is None:
+            near = provinces.suggest(item)
+            hint = f"; did you mean {near.name_th}?" if near else (
+                "; write one of the 77 provinces in Thai (อุดรธานี) or English (Udon Thani)")
+            c.add("province", f"'{item.strip()[:60]}' is not a province{hint}")
+            ok = False
+        elif p in found:
+            c.add("province", f"{p.name_th} is listed twice")
+            ok = False
+        else:
+            found.append(p)
+    return tuple(found) if ok else None
+
+
+def _check_tags(c: _Checker, value: Any) -> tuple[str, ...] | None:
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        c.add("tags", f"must be a list such as [เยาวชน, ชุมชนคุณธรรม], not {_describe(value)}")
+        return None
+    if len(items) > MAX_TAGS:
+        c.add("tags", f"{len(items)} tags; an entry may have at most {MAX_TAGS}")
+        return None
+    out: list[str] = []
+    for item in items:
+        text = c.text("tags", item, required=True)
+        if text is None:
+            return None
+        if text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+def _check_slug(c: _Checker, value: Any, path: Path) -> str | None:
+    if value is not None:
+        if not isinstance(value, str) or not SLUG_RE.match(value):
+            c.add("slug", f"{_describe(value) if not isinstance(value, str) else repr(value)[:60]}"
+                          " is not a URL slug: use lowercase a–z, digits and hyphens,"
+                          " e.g. 2020-11-06-udon-thani-meeting")
+            return None
+        return value
+    stem = path.parent.name if path.stem == "index" else path.stem
+    slug = re.sub(r"[\s_]+", "-", stem.strip().lower())
+    if not SLUG_RE.match(slug):
+        c.add("slug", f"the file name '{stem}' does not make an ASCII URL; rename the file"
+                      " (e.g. 2020-11-06-udon-thani-meeting.md) or add a field"
+                      " slug: 2020-11-06-udon-thani-meeting", line=1)
+        return None
+    return slug
+
+
+def _check_photo(c: _Checker, name: str, ref: str, entry_dir: Path,
+                 news_root: Path) -> Photo | None:
+    clean = ref.split("#", 1)[0].split("?", 1)[0]
+    pure = PurePosixPath(clean.replace("\\", "/"))
+    if pure.is_absolute() or clean.startswith(("/", "\\")) or ".." in pure.parts:
+        c.add(name, f"photo '{ref[:80]}' must be a path next to the entry, such as"
+                    " photo-1.jpg (no leading / and no ..)")
+        return None
+    source = entry_dir / Path(*pure.parts)
+    try:
+        real = source.resolve(strict=True)
+    except (OSError, RuntimeError):
+        c.add(name, f"photo '{ref[:80]}' does not exist; put the file next to"
+                    f" {c.source.rsplit('/', 1)[-1]}")
+        return None
+    if not real.is_relative_to(news_root.resolve()) or not real.is_file():
+        c.add(name, f"photo '{ref[:80]}' points outside the news folder")
+        return None
+    return Photo(source=real, target=pure.as_posix())
+
+
+def _body_images(body: str) -> list[str]:
+    refs = _IMAGE_MD.findall(body) + _IMAGE_HTML.findall(body)
+    return [r for r in refs if not _URL_SCHEME.match(r) and not r.startswith("//")]
+
+
+def default_summary(body: str) -> str:
+    """Plain text of the first paragraph, cut near SUMMARY_LENGTH characters."""
+    for block in re.split(r"\n\s*\n", body):
+        text = block.strip()
+        if not text or text.startswith(("#", "!", "<", "|", "```", "---")):
+            continue
+        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"[*_`>]+", "", text)
+        text = re.sub(r"^\s*(?:[-+]|\d+\.)\s+", "", text, flags=re.M)
+        text = " ".join(text.split())
+        if not text:
+            continue
+        if len(text) <= SUMMARY_LENGTH:
+            return text
+        cut = text.rfind(" ", SUMMARY_LENGTH - 60, SUMMARY_LENGTH)
+        return text[: cut if cut > 0 else SUMMARY_LENGTH].rstrip() + "…"
+    return ""
+
+
+# --------------------------------------------------------------------------
+# The entry point
+# --------------------------------------------------------------------------
+
+def read_entry(path: Path, root: Path, news_root: Path | None = None,
+               raw: bytes | None = None) -> tuple[Entry | None, list[Problem]]:
+    """Read and check one entry file.
+
+    ``root`` is the project folder (paths in messages are relative to it);
+    ``news_root`` is the folder photos must stay inside (default root/news).
+    """
+    path = Path(path)
+    try:
+        source = path.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        source = path.as_posix()
+    news_root = Path(news_root) if news_root else Path(root) / "news"
+
+    def fail(message: str, line: int = 0, name: str = "file") -> tuple[None, list[Problem]]:
+        return None, [Problem(source, line, name, message)]
+
+    if raw is None:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return fail(f"the file is {path.stat().st_size // 1000} KB; an entry may be at"
+                            f" most {MAX_FILE_BYTES // 1_000_000} MB (put large material elsewhere)")
+            raw = path.read_bytes()
+        except OSError as e:
+            return fail(f"cannot be read: {e.strerror or e}")
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(f"the file is {len(raw) // 1000} KB; an entry may be at most"
+                    f" {MAX_FILE_BYTES // 1_000_000} MB (put large material elsewhere)")
+    text, error = decode(raw)
+    if text is None:
+        return fail(error or "cannot be decoded")
+    if "\x00" in text:
+        return fail("the file contains NUL characters; it is not a text file")
+    front, body, body_line, error = split_front_matter(text)
+    if error:
+        return fail(error, 1)
+    data, key_lines, error, error_line = _parse_yaml(front or "")
+    if data is None:
+        return fail(error or "invalid front matter", error_line + 1 if error_line else 1,
+                    "front matter")
+
+    c = _Checker(source, key_lines, offset=1)
+    keys = [k for k in data]
+    for key in keys:
+        if not isinstance(key, str):
+            c.add("front matter", f"field name {_describe(key)} is not a name", line=1)
+        elif key not in FIELDS:
+            near = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.6)
+            hint = f"; did you mean {near[0]}?" if near else f"; the fields are {', '.join(FIELDS)}"
+            c.add(key, f"unknown field '{key[:40]}'{hint}")
+    for name in REQUIRED:
+        if name not in data:
+            example = {"title": "title: ประชุมหารือ…", "date": "date: 2020-11-06",
+                       "author": "author: ชื่อ นามสกุล", "province": "province: อุดรธานี"}[name]
+            c.problems.append(Problem(source, 1, name, f"is missing; add a line such as {example}"))
+
+    title = c.text("title", data.get("title"), required="title" in data)
+    published = _check_date(c, data["date"]) if "date" in data else None
+    authors = c.names("author", data.get("author"), required="author" in data)
+    photographers = c.names("photographer", data.get("photographer"))
+    provs = _check_provinces(c, data["province"]) if "province" in data else None
+    year = _check_year(c, data.get("year"), published)
+    tags = _check_tags(c, data.get("tags"))
+    summary = c.text("summary", data.get("summary"))
+    slug = _check_slug(c, data.get("slug"), path)
+    draft = data.get("draft", False)
+    if not isinstance(draft, bool):
+        c.add("draft", f"must be true or false, not {_describe(draft)}")
+        draft = True
+
+    entry_dir = path.parent
+    photos: list[Photo] = []
+    image = data.get("image")
+    if image is not None:
+        if not isinstance(image, str) or not image.strip():
+            c.add("image", f"must be the file name of a photo next to the entry, not {_describe(image)}")
+            image = None
+        else:
+            photo = _check_photo(c, "image", image.strip(), entry_dir, news_root)
+            image = photo.target if photo else None
+            if photo:
+                photos.append(photo)
+    for ref in _body_images(body):
+        before = len(c.problems)
+        photo = _check_photo(c, "body", ref, entry_dir, news_root)
+        if photo is None and len(c.problems) > before:
+            # Point at the line in the file where the photo is used.
+            at = body.find(ref)
+            line = body_line + body[:at].count("\n") if at >= 0 else body_line
+            last = c.problems.pop()
+            c.problems.append(Problem(source, line, "body", last.message))
+        elif photo and photo.target not in {p.target for p in photos}:
+            photos.append(photo)
+    if photos and not photographers and "photographer" not in data:
+        c.add("photographer", "is missing: the entry shows photos, so credit the photographer"
+                              " (photographer: ชื่อ นามสกุล)", line=1)
+    if not body.strip():
+        c.add("body", "the entry has no text below the front matter", line=body_line)
+
+    if c.problems:
+        return None, c.problems
+    assert title and published and authors and provs and year and slug is not None
+    entry = Entry(
+        path=path, source=source, title=title, published=published, authors=authors,
+        photographers=photographers or (), provinces=provs, year=year, tags=tags or (),
+        summary=summary or default_summary(body), image=image, slug=slug, draft=draft,
+        body=body, photos=tuple(photos))
+    return entry, []

@@ -1,0 +1,49 @@
+"""URL shapes of every generated page, in one place.
+
+Each function returns the page's source path inside the MkDocs file tree
+(``…/index.md``); MkDocs turns ``x/index.md`` into the URL ``x/``. Pages are
+numbered from 1; page 1 of a listing lives at the listing's own URL.
+"""
+
+from __future__ import annotations
+
+from .province import Province
+
+PROVINCES = "provinces/index.md"
+YEARS = "years/index.md"
+HOME = "index.md"
+TAGS = "tags.md"
+
+
+def url_of(src_uri: str) -> str:
+    """'provinces/udon-thani/index.md' -> 'provinces/udon-thani/'."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
+def _paged(base: str, page: int) -> str:
+    return f"{base}/index.md" if page <= 1 else f"{base}/page/{page}/index.md"
+
+
+def entry(slug: str) -> str:
+    return f"news/{slug}/index.md"
+
+
+def entry_file(slug: str, target: str) -> str:
+    """A photo beside the entry page."""
+    return f"news/{slug}/{target}"
+
+
+def province(p: Province, page: int = 1) -> str:
+    return _paged(f"provinces/{p.slug}", page)
+
+
+def province_year(p: Province, year: int, page: int = 1) -> str:
+    return _paged(f"provinces/{p.slug}/{year}", page)
+
+
+def year(y: int, page: int = 1) -> str:
+    return _paged(f"years/{y}", page)

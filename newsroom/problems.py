@@ -1,0 +1,33 @@
+"""Problems found in entries: values collected, then reported together.
+
+A Problem names the file, the line (where known), the field and what would
+be right. Nothing in the pipeline raises on bad input; it returns Problems,
+and the caller (the build hook or ``newsroom check``) reports all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str            # as the writer knows it: "news/2564/x.md"
+    line: int            # 1-based; 0 when the problem is about the whole file
+    field: str           # front matter field, or "file" / "body" / "url"
+    message: str         # what is wrong and, where known, what would be right
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def report(problems: list[Problem]) -> str:
+    """All problems, one a line, sorted by file and line, with a count."""
+    lines = [str(p) for p in sorted(set(problems))]
+    files = len({p.path for p in problems})
+    noun = "problem" if len(lines) == 1 else "problems"
+    return "\n".join([*lines, f"{len(lines)} {noun} in {files} file{'s' if files != 1 else ''}"])

@@ -1,0 +1,72 @@
+"""Thai dates: Buddhist Era years and the program (fiscal) year.
+
+The program year is the Thai government fiscal year, counted in the Buddhist
+Era (BE = CE + 543). It starts on 1 October, so 2020-10-01 opens program year
+2564 and 2020-09-30 closes 2563.
+
+>>> program_year(date(2020, 11, 6))
+2564
+>>> program_year(date(2020, 9, 30))
+2563
+>>> thai_date(date(2020, 11, 6))
+'6 พฤศจิกายน 2563'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+BE_OFFSET = 543
+FISCAL_YEAR_START_MONTH = 10
+BANGKOK = timezone(timedelta(hours=7), "Asia/Bangkok")
+
+# Years a Moral Province report can plausibly carry. The programme began in
+# 2560 BE; the upper bound leaves room for decades of reports.
+FIRST_PROGRAM_YEAR = 2540
+LAST_PROGRAM_YEAR = 2700
+
+THAI_MONTHS: tuple[str, ...] = tuple(thai_full_months)
+THAI_MONTHS_SHORT: tuple[str, ...] = tuple(thai_abbr_months)
+
+
+def be_year(ce_year: int) -> int:
+    """Buddhist Era year of a Common Era year."""
+    return ce_year + BE_OFFSET
+
+
+def ce_year(be: int) -> int:
+    """Common Era year of a Buddhist Era year."""
+    return be - BE_OFFSET
+
+
+def program_year(day: date) -> int:
+    """The program (fiscal) year, in BE, that ``day`` belongs to."""
+    ce = day.year + (1 if day.month >= FISCAL_YEAR_START_MONTH else 0)
+    return be_year(ce)
+
+
+def program_year_span(year: int) -> tuple[date, date]:
+    """First and last day of a program year given in BE."""
+    ce = ce_year(year)
+    return date(ce - 1, FISCAL_YEAR_START_MONTH, 1), date(ce, FISCAL_YEAR_START_MONTH - 1, 30)
+
+
+def thai_date(day: date) -> str:
+    """'6 พฤศจิกายน 2563': day, full Thai month name, BE year."""
+    return f"{day.day} {THAI_MONTHS[day.month - 1]} {be_year(day.year)}"
+
+
+def thai_date_short(day: date) -> str:
+    """'6 พ.ย. 2563': day, abbreviated Thai month name, BE year."""
+    return f"{day.day} {THAI_MONTHS_SHORT[day.month - 1]} {be_year(day.year)}"
+
+
+def bangkok_datetime(value: date | datetime) -> datetime:
+    """A timezone-aware moment; a date or naive time is taken as Bangkok time."""
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=BANGKOK)
+    return value

@@ -1,0 +1,254 @@
+"""From the archive model to the pages MkDocs renders.
+
+``plan_site`` returns one GeneratedPage per URL: entry pages, /provinces/,
+each province (paginated), each province in each program year, /years/ and
+each year. Each page carries finished, display-ready values (Thai dates,
+URLs, counts) in ``context``; the templates in overrides/ only lay them out.
+Where a province page comes from: ``_province_pages`` below, rendered by
+overrides/newsroom/listing.html.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import paths
+from .archive import PAGE_SIZE, Archive, paginate
+from .entry import Entry, Photo
+from .program_year import program_year_span, thai_date, thai_date_short
+from .province import Province, regions
+
+HOME_LATEST = 12
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str                      # where MkDocs sees it, e.g. "provinces/nan/index.md"
+    template: str                     # template in overrides/, e.g. "newsroom/listing.html"
+    title: str                        # plain text (escaped by the hook, not here)
+    context: dict[str, Any]           # display values for the template
+    markdown: str = ""                # the body MkDocs renders (entries only)
+    generated: bool = True            # False: a real page in docs/ we only add context to
+    description: str = ""             # plain text for <meta name="description">
+    tags: tuple[str, ...] = ()        # for Material's tags plugin
+    photos: tuple[Photo, ...] = ()    # files copied beside the page
+    hide: tuple[str, ...] = ()        # Material's hide: navigation, toc, …
+
+    @property
+    def url(self) -> str:
+        return paths.url_of(self.src_uri)
+
+
+@dataclass
+class SitePlan:
+    pages: list[GeneratedPage] = field(default_factory=list)
+
+    def by_uri(self) -> dict[str, GeneratedPage]:
+        return {p.src_uri: p for p in self.pages}
+
+
+# --------------------------------------------------------------------------
+# Small display values
+# --------------------------------------------------------------------------
+
+def province_label(p: Province) -> str:
+    """'จังหวัดอุดรธานี'; Bangkok is not a จังหวัด."""
+    return p.name_th if p.slug == "bangkok" else f"จังหวัด{p.name_th}"
+
+
+def year_label(year: int) -> str:
+    return f"ปีงบประมาณ {year}"
+
+
+def year_span_label(year: int) -> str:
+    first, last = program_year_span(year)
+    return f"{thai_date_short(first)} – {thai_date_short(last)}"
+
+
+def _link(label: str, src_uri: str, **extra: Any) -> dict[str, Any]:
+    return {"label": label, "url": paths.url_of(src_uri), **extra}
+
+
+def entry_card(e: Entry) -> dict[str, Any]:
+    """What a listing shows of one entry."""
+    return {
+        "title": e.title,
+        "url": e.url,
+        "date": thai_date(e.date),
+        "date_iso": e.published.isoformat(),
+        "summary": e.summary,
+        "provinces": [_link(p.name_th, paths.province(p)) for p in e.provinces],
+        "year": _link(year_label(e.year), paths.year(e.year)),
+        "image": f"{e.url}{e.image}" if e.image else None,
+    }
+
+
+def _pager(src_for_page: Any, current: int, total: int) -> dict[str, Any] | None:
+    if total <= 1:
+        return None
+    return {
+        "current": current,
+        "total": total,
+        "pages": [{"number": n, "url": paths.url_of(src_for_page(n)), "current": n == current}
+                  for n in range(1, total + 1)],
+        "newer": paths.url_of(src_for_page(current - 1)) if current > 1 else None,
+        "older": paths.url_of(src_for_page(current + 1)) if current < total else None,
+    }
+
+
+def _groups_by_year(entries: list[Entry], province: Province | None) -> list[dict[str, Any]]:
+    groups: list[dict[str, Any]] = []
+    for e in entries:
+        if not groups or groups[-1]["year"] != e.year:
+            target = paths.province_year(province, e.year) if province else paths.year(e.year)
+            groups.append({"year": e.year, "label": year_label(e.year),
+                           "url": paths.url_of(target), "entries": []})
+        groups[-1]["entries"].append(entry_card(e))
+    return groups
+
+
+def _title_with_page(title: str, page: int) -> str:
+    return title if page <= 1 else f"{title} (หน้า {page})"
+
+
+# --------------------------------------------------------------------------
+# Pages
+# --------------------------------------------------------------------------
+
+def _entry_pages(archive: Archive) -> list[GeneratedPage]:
+    pages = []
+    for e in archive.entries:
+        neighbours = []
+        for p in e.provinces:
+            n = archive.neighbours(e, p)
+            neighbours.append({
+                "province": _link(province_label(p), paths.province(p)),
+                "newer": {"title": n.newer.title, "url": n.newer.url} if n.newer else None,
+                "older": {"title": n.older.title, "url": n.older.url} if n.older else None,
+            })
+        context = {
+            "kind": "entry",
+            "title": e.title,
+            "date": thai_date(e.date),
+            "date_iso": e.published.isoformat(),
+            "authors": list(e.authors),
+            "photographers": list(e.photographers),
+            "provinces": [_link(province_label(p), paths.province(p)) for p in e.provinces],
+            "year": _link(year_label(e.year), paths.year(e.year)),
+            "province_years": [_link(f"{p.name_th} {year_label(e.year)}",
+                                     paths.province_year(p, e.year)) for p in e.provinces],
+            "image": e.image,
+            "neighbours": neighbours,
+        }
+        pages.append(GeneratedPage(
+            src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
+            markdown=e.body, context=context, description=e.summary, tags=e.tags,
+            photos=e.photos))
+    return pages
+
+
+def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
+             kind: str, province: Province | None, facts: dict[str, Any],
+             group: bool = True) -> list[GeneratedPage]:
+    chunks = paginate(entries, PAGE_SIZE)
+    pages = []
+    for n, chunk in enumerate(chunks, start=1):
+        context = {
+            "kind": kind,
+            "heading": heading,
+            "total": len(entries),
+            "groups": _groups_by_year(chunk, province) if group else
+            [{"year": None, "label": None, "url": None, "entries": [entry_card(e) for e in chunk]}],
+            "pager": _pager(src_for_page, n, len(chunks)),
+            **facts,
+        }
+        pages.append(GeneratedPage(
+            src_uri=src_for_page(n), template="newsroom/listing.html",
+            title=_title_with_page(title, n), context=context,
+            description=f"ข่าว{heading} {len(entries)} รายการ", hide=("toc",)))
+    return pages
+
+
+def _by_year_then_date(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.year, e.published, e.slug), reverse=True)
+
+
+def _province_pages(archive: Archive) -> list[GeneratedPage]:
+    pages = []
+    for p, entries in archive.by_province.items():
+        years = [_link(year_label(y), paths.province_year(p, y),
+                       count=len(archive.by_province_year[(p, y)]))
+                 for y in archive.years_of(p)]
+        facts = {"province": {"name": p.name_th, "name_en": p.name_en, "region": p.region_th},
+                 "years": years, "up": _link("จังหวัดทั้งหมด", paths.PROVINCES)}
+        label = province_label(p)
+        pages += _listing(lambda n, p=p: paths.province(p, n), label, label,
+                          _by_year_then_date(entries), "province", p, facts)
+        for y in archive.years_of(p):
+            sub = archive.by_province_year[(p, y)]
+            sub_facts = {"province": facts["province"], "years": years,
+                         "up": _link(label, paths.province(p)),
+                         "year": _link(year_label(y), paths.year(y)),
+                         "span": year_span_label(y)}
+            heading = f"{label} {year_label(y)}"
+            pages += _listing(lambda n, p=p, y=y: paths.province_year(p, y, n), heading, heading,
+                              sub, "province_year", p, sub_facts, group=False)
+    return pages
+
+
+def _year_pages(archive: Archive) -> list[GeneratedPage]:
+    pages = []
+    for y, entries in archive.by_year.items():
+        facts = {
+            "span": year_span_label(y),
+            "provinces": [_link(p.name_th, paths.province_year(p, y), count=c)
+                          for p, c in archive.provinces_in(y)],
+            "up": _link("ปีงบประมาณทั้งหมด", paths.YEARS),
+        }
+        pages += _listing(lambda n, y=y: paths.year(y, n), year_label(y), year_label(y),
+                          entries, "year", None, facts, group=False)
+    return pages
+
+
+def _index_pages(archive: Archive) -> list[GeneratedPage]:
+    region_list = [{
+        "name": r.name_th,
+        "slug": r.slug,
+        "provinces": [_link(p.name_th, paths.province(p), count=archive.count(p),
+                            name_en=p.name_en) for p in r.provinces],
+        "count": sum(archive.count(p) for p in r.provinces),
+    } for r in regions()]
+    provinces_page = GeneratedPage(
+        src_uri=paths.PROVINCES, template="newsroom/provinces.html", title="จังหวัด",
+        context={"kind": "provinces", "regions": region_list, "total": len(archive.entries),
+                 "with_news": len(archive.by_province)},
+        description="ข่าวจังหวัดคุณธรรมแยกตามจังหวัด 77 จังหวัด", hide=("toc",))
+    years_page = GeneratedPage(
+        src_uri=paths.YEARS, template="newsroom/years.html", title="ปีงบประมาณ",
+        context={"kind": "years", "total": len(archive.entries),
+                 "years": [_link(year_label(y), paths.year(y), count=len(es), year=y,
+                                 span=year_span_label(y), provinces=len(archive.provinces_in(y)))
+                           for y, es in archive.by_year.items()]},
+        description="ข่าวจังหวัดคุณธรรมแยกตามปีงบประมาณ", hide=("toc",))
+    top = sorted(archive.by_province.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:12]
+    home = GeneratedPage(
+        src_uri=paths.HOME, template="newsroom/home.html", title="หน้าแรก", generated=False,
+        context={"kind": "home",
+                 "latest": [entry_card(e) for e in archive.entries[:HOME_LATEST]],
+                 "total": len(archive.entries),
+                 "years": [_link(year_label(y), paths.year(y), count=len(es))
+                           for y, es in archive.by_year.items()],
+                 "provinces": [_link(p.name_th, paths.province(p), count=len(es))
+                               for p, es in top],
+                 "provinces_url": paths.url_of(paths.PROVINCES),
+                 "years_url": paths.url_of(paths.YEARS),
+                 "tags_url": paths.url_of(paths.TAGS),
+                 "tag_count": len(archive.by_tag)})
+    return [provinces_page, years_page, home]
+
+
+def plan_site(archive: Archive) -> SitePlan:
+    """Every page of the archive, in a stable order."""
+    return SitePlan(pages=[*_index_pages(archive), *_province_pages(archive),
+                           *_year_pages(archive), *_entry_pages(archive)])
