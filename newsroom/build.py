@@ -84,13 +84,14 @@ class ArchiveBuild:
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return markdown
-        # Material prints page.meta.title and description as HTML: escape them.
+        # Material prints page.meta.title, description and tag names as HTML
+        # (in <title>, the header, tag chips, the tags index and its TOC): escape them.
         page.meta["title"] = html.escape(spec.title, quote=True)
         page.meta["template"] = spec.template
         if spec.description:
             page.meta["description"] = html.escape(spec.description, quote=True)
         if spec.tags:
-            page.meta["tags"] = list(spec.tags)
+            page.meta["tags"] = [html.escape(t, quote=True) for t in spec.tags]
         if spec.hide:
             page.meta["hide"] = list(spec.hide)
         return markdown

@@ -25,9 +25,18 @@ from .program_year import (
 from .province import Province
 
 try:  # libyaml is much faster on thousands of entries; fall back to pure Python.
-    _Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML that leaves dates as text: we check them ourselves, with a line
+    number and a message a writer understands (PyYAML would fail the whole block)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
 
 FIELDS = ("title", "date", "author", "photographer", "province", "year", "tags",
           "summary", "image", "slug", "draft")
