@@ -1,0 +1,234 @@
+"""`newsroom`: writers' tools. Checks use exactly the build's rules (entry.py, corpus.py).
+
+    newsroom check [PATH…] [--format json]    ตรวจข่าว / check entries
+    newsroom new --province … --title …       เริ่มข่าวใหม่ / start an entry
+    newsroom import FILE… [--output DIR]      นำเข้าข่าวเก่า / import legacy reports
+
+It writes only new files under news/ (or --output) and never overwrites one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+from . import province as provinces
+from .corpus import entry_files, load
+from .entry import read_entry
+from .problems import Problem, report
+from .program_year import BANGKOK, program_year
+
+HELP = """\
+newsroom — เครื่องมือผู้เขียนข่าว คลังข่าวจังหวัดคุณธรรม
+(writers' tools for the Moral Province news archive)
+
+  check   ตรวจข่าวด้วยกฎเดียวกับการสร้างเว็บ / check entries with the build's rules
+  new     สร้างไฟล์ข่าวใหม่พร้อมหัวข้อมูลครบ / write a new entry with complete front matter
+  import  แปลงข่าวรูปแบบเดิม (ข้อความล้วน) เป็นข่าว Markdown / turn legacy text reports into entries
+"""
+
+
+def find_root(start: Path) -> Path:
+    """The project folder: the nearest parent with mkdocs.yml (else the start)."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+# --------------------------------------------------------------------------
+# check
+# --------------------------------------------------------------------------
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        files += entry_files(p) if p.is_dir() else [p]
+    return [f.resolve() for f in files]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    root = args.root or find_root(Path.cwd())
+    news = root / "news"
+    targets = _expand([Path(p) for p in args.paths]) if args.paths else None
+    missing = [p for p in (targets or []) if not p.exists()]
+    # URL clashes need every entry, so read all of news/ and report on the targets.
+    everything = sorted({f.resolve() for f in entry_files(news)}
+                        | {t for t in (targets or []) if t.exists()})
+    corpus = load(root, news, include_drafts=True, files=everything)
+    problems = corpus.problems
+    if targets is not None:
+        wanted = {_source(t, root) for t in targets}
+        problems = [p for p in problems if p.path in wanted]
+    problems += [Problem(_source(p, root), 0, "file", "no such file") for p in missing]
+    checked = len(targets) if targets is not None else len(everything)
+    elapsed = time.perf_counter() - started
+    if args.format == "json":
+        json.dump({"checked": checked, "seconds": round(elapsed, 3),
+                   "problems": [p.as_dict() for p in sorted(set(problems))]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif problems:
+        print(report(problems))
+        print(f"ตรวจ {checked} ไฟล์ พบปัญหา {len(set(problems))} จุด (checked {checked} files"
+              f" in {elapsed:.2f} s)", file=sys.stderr)
+    else:
+        print(f"ตรวจ {checked} ไฟล์ ไม่พบปัญหา (checked {checked} files, no problems,"
+              f" {elapsed:.2f} s)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _source(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --------------------------------------------------------------------------
+# new
+# --------------------------------------------------------------------------
+
+def yaml_scalar(value: str) -> str:
+    """A YAML scalar that reads back as exactly ``value`` (JSON strings are YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def yaml_list(values: list[str]) -> str:
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
+
+
+def create_exclusive(folder: Path, stem: str, text: str, taken: set[str]) -> Path:
+    """Write text to folder/stem.md, or stem-2.md, … : never over an existing file
+    and never on a slug another entry already has."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        path = folder / f"{name}.md"
+        if name not in taken:
+            try:
+                with open(path, "x", encoding="utf-8") as f:
+                    f.write(text)
+                return path
+            except FileExistsError:
+                pass
+        n += 1
+
+
+def existing_slugs(news: Path) -> set[str]:
+    slugs = set()
+    for p in entry_files(news):
+        slugs.add(p.parent.name if p.stem == "index" else p.stem.lower())
+    return slugs
+
+
+def _split_names(values: list[str] | None) -> list[str]:
+    names: list[str] = []
+    for v in values or []:
+        names += [n.strip() for n in v.split(",") if n.strip()]
+    return names
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    root = args.root or find_root(Path.cwd())
+    news = root / "news"
+    errors = []
+    prov = provinces.resolve(args.province)
+    if prov is None:
+        near = provinces.suggest(args.province)
+        errors.append(f"--province: '{args.province}' is not a province"
+                      + (f"; did you mean {near.name_th}?" if near else ""))
+    try:
+        day = date.fromisoformat(args.date) if args.date else datetime.now(BANGKOK).date()
+        if day.year > 2400:
+            errors.append(f"--date: {args.date} is a Buddhist Era date; write the Common Era year"
+                          f" ({day.year - 543}{args.date[4:]})")
+    except ValueError:
+        errors.append(f"--date: '{args.date}' is not a date; write YYYY-MM-DD, e.g. 2020-11-06")
+        day = None
+    authors = _split_names(args.author) or [os.environ.get("NEWSROOM_AUTHOR", "").strip()]
+    authors = [a for a in authors if a]
+    if not authors:
+        errors.append("--author: give the writer's name (or set NEWSROOM_AUTHOR)")
+    if not args.title.strip():
+        errors.append("--title: the title is empty")
+    if errors:
+        for e in errors:
+            print(f"newsroom new: {e}", file=sys.stderr)
+        return 2
+    assert prov and day
+    year = program_year(day)
+    lines = ["---", f"title: {yaml_scalar(' '.join(args.title.split()))}",
+             f"date: {day.isoformat()}",
+             f"author: {yaml_scalar(authors[0]) if len(authors) == 1 else yaml_list(authors)}"]
+    photographers = _split_names(args.photographer)
+    if photographers:
+        lines.append("photographer: " + (yaml_scalar(photographers[0]) if len(photographers) == 1
+                                         else yaml_list(photographers)))
+    lines += [f"province: {prov.name_th}", f"year: {year}",
+              f"tags: {yaml_list(_split_names(args.tags))}", "draft: true", "---", "",
+              "(เขียนเนื้อหาข่าวที่นี่ แล้วลบบรรทัด draft: true เมื่อพร้อมเผยแพร่)", ""]
+    folder = Path(args.output) if args.output else news / str(year)
+    path = create_exclusive(folder, f"{day.isoformat()}-{prov.slug}", "\n".join(lines),
+                            existing_slugs(news))
+    entry, problems = read_entry(path, root, news)
+    print(_source(path, root))
+    print("เขียนเนื้อหา แล้วลบ draft: true เมื่อพร้อมเผยแพร่ (write the text, then remove"
+          " draft: true to publish)", file=sys.stderr)
+    for p in problems:  # cannot happen unless the rules change; say so rather than hide it
+        print(str(p), file=sys.stderr)
+    return 1 if problems else 0
+
+
+# --------------------------------------------------------------------------
+# the command line
+# --------------------------------------------------------------------------
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="newsroom", description=HELP,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--root", type=Path, default=None,
+                     help="โฟลเดอร์โครงการ / project folder (default: nearest with mkdocs.yml)")
+    sub = top.add_subparsers(dest="command", required=True, metavar="{check,new,import}")
+
+    check = sub.add_parser("check", help="ตรวจข่าว / check entries",
+                           description="ตรวจข่าวด้วยกฎเดียวกับการสร้างเว็บ พิมพ์ปัญหาทีละบรรทัด"
+                                       " path:line: field: message / check entries with the"
+                                       " build's rules; exit 1 if any problem")
+    check.add_argument("paths", nargs="*", help="ไฟล์หรือโฟลเดอร์ / files or folders"
+                                                " (default: all of news/)")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="รูปแบบผลลัพธ์ / output format")
+    check.set_defaults(func=cmd_check)
+
+    new = sub.add_parser("new", help="เริ่มข่าวใหม่ / start a new entry",
+                         description="สร้างไฟล์ข่าวใหม่ใน news/<ปีงบประมาณ>/ พร้อมหัวข้อมูลครบ"
+                                     " (ไม่เขียนทับไฟล์เดิม) / write a new entry with complete"
+                                     " front matter; never overwrites a file")
+    new.add_argument("--province", required=True, help="จังหวัด / province, e.g. อุดรธานี")
+    new.add_argument("--title", required=True, help="หัวข้อข่าว / headline")
+    new.add_argument("--date", help="วันที่ ค.ศ. / date, YYYY-MM-DD (default: today)")
+    new.add_argument("--author", action="append", help="ผู้เขียนข่าว / writer (repeat or comma)")
+    new.add_argument("--photographer", action="append", help="ผู้ถ่ายภาพ / photographer")
+    new.add_argument("--tags", action="append", help="แท็ก / tags, comma separated")
+    new.add_argument("--output", help="โฟลเดอร์ / folder (default: news/<program year>/)")
+    new.set_defaults(func=cmd_new)
+
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
