@@ -22,6 +22,7 @@ from .corpus import entry_files, load
 from .entry import read_entry
 from .problems import Problem, report
 from .program_year import BANGKOK, program_year
+from .writing import create_exclusive, existing_slugs, yaml_names, yaml_scalar
 
 HELP = """\
 newsroom — เครื่องมือผู้เขียนข่าว คลังข่าวจังหวัดคุณธรรม
@@ -96,40 +97,6 @@ def _source(path: Path, root: Path) -> str:
 # new
 # --------------------------------------------------------------------------
 
-def yaml_scalar(value: str) -> str:
-    """A YAML scalar that reads back as exactly ``value`` (JSON strings are YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def yaml_list(values: list[str]) -> str:
-    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
-
-
-def create_exclusive(folder: Path, stem: str, text: str, taken: set[str]) -> Path:
-    """Write text to folder/stem.md, or stem-2.md, … : never over an existing file
-    and never on a slug another entry already has."""
-    folder.mkdir(parents=True, exist_ok=True)
-    n = 1
-    while True:
-        name = stem if n == 1 else f"{stem}-{n}"
-        path = folder / f"{name}.md"
-        if name not in taken:
-            try:
-                with open(path, "x", encoding="utf-8") as f:
-                    f.write(text)
-                return path
-            except FileExistsError:
-                pass
-        n += 1
-
-
-def existing_slugs(news: Path) -> set[str]:
-    slugs = set()
-    for p in entry_files(news):
-        slugs.add(p.parent.name if p.stem == "index" else p.stem.lower())
-    return slugs
-
-
 def _split_names(values: list[str] | None) -> list[str]:
     names: list[str] = []
     for v in values or []:
@@ -168,13 +135,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     year = program_year(day)
     lines = ["---", f"title: {yaml_scalar(' '.join(args.title.split()))}",
              f"date: {day.isoformat()}",
-             f"author: {yaml_scalar(authors[0]) if len(authors) == 1 else yaml_list(authors)}"]
+             f"author: {yaml_names(authors)}"]
     photographers = _split_names(args.photographer)
     if photographers:
-        lines.append("photographer: " + (yaml_scalar(photographers[0]) if len(photographers) == 1
-                                         else yaml_list(photographers)))
+        lines.append(f"photographer: {yaml_names(photographers)}")
     lines += [f"province: {prov.name_th}", f"year: {year}",
-              f"tags: {yaml_list(_split_names(args.tags))}", "draft: true", "---", "",
+              f"tags: [{', '.join(yaml_scalar(t) for t in _split_names(args.tags))}]", "draft: true", "---", "",
               "(เขียนเนื้อหาข่าวที่นี่ แล้วลบบรรทัด draft: true เมื่อพร้อมเผยแพร่)", ""]
     folder = Path(args.output) if args.output else news / str(year)
     path = create_exclusive(folder, f"{day.isoformat()}-{prov.slug}", "\n".join(lines),
@@ -186,6 +152,37 @@ def cmd_new(args: argparse.Namespace) -> int:
     for p in problems:  # cannot happen unless the rules change; say so rather than hide it
         print(str(p), file=sys.stderr)
     return 1 if problems else 0
+
+
+# --------------------------------------------------------------------------
+# import
+# --------------------------------------------------------------------------
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_file
+
+    root = args.root or find_root(Path.cwd())
+    news = root / "news"
+    output = Path(args.output).resolve() if args.output else news
+    taken = existing_slugs(news)
+    status = 0
+    for name in args.files:
+        result = import_file(Path(name), output, root, news, taken, args.encoding)
+        if result.error:
+            print(f"{name}: {result.error}", file=sys.stderr)
+            status = 1
+            continue
+        assert result.written is not None
+        written = _source(result.written, root)
+        print(written)
+        for field_name, why in result.doubts.items():
+            print(f"{written}: {field_name}: ไม่แน่ใจ (not sure): {why} — left for the writer;"
+                  " the entry is a draft", file=sys.stderr)
+        if result.problems and not result.doubts:
+            for p in result.problems:
+                print(str(p), file=sys.stderr)
+            status = 1
+    return status
 
 
 # --------------------------------------------------------------------------
@@ -221,6 +218,17 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--tags", action="append", help="แท็ก / tags, comma separated")
     new.add_argument("--output", help="โฟลเดอร์ / folder (default: news/<program year>/)")
     new.set_defaults(func=cmd_new)
+
+    imp = sub.add_parser("import", help="นำเข้าข่าวเก่า / import legacy reports",
+                         description="แปลงข่าวรูปแบบเดิม (วันที่บนสุด เครดิตล่างสุด) เป็นไฟล์ข่าว"
+                                     " ช่องที่ไม่แน่ใจจะเว้นว่างและเป็นร่าง / turn legacy text"
+                                     " reports into entries; what is not certain is left empty"
+                                     " and the entry is a draft. Prints each written path.")
+    imp.add_argument("files", nargs="+", help="ไฟล์ข่าวเก่า / legacy .txt files")
+    imp.add_argument("--output", help="โฟลเดอร์ / folder (default: news/<program year>/)")
+    imp.add_argument("--encoding", help="เช่น cp874 สำหรับไฟล์ภาษาไทยแบบเก่า / e.g. cp874"
+                                        " (default: UTF-8 only)")
+    imp.set_defaults(func=cmd_import)
 
     return top
 

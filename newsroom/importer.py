@@ -1,0 +1,104 @@
+"""`newsroom import`: legacy plain-text reports -> Markdown entries in news/.
+
+legacy.py reads a report into fields; this module decides what to write.
+What the parser could not determine with confidence is left empty for the
+writer, explained in a YAML comment and on stderr, and the entry is written
+as ``draft: true``. Imported text is untrusted: it is escaped so that it
+reads as the same text in Markdown and can never become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entry import decode, read_entry
+from .legacy import LegacyReport, parse_report
+from .problems import Problem
+from .program_year import program_year
+from .writing import create_exclusive, yaml_names, yaml_scalar
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+_MD_LINE_START = re.compile(r"^(\s*)([#=+\-]|\d+[.)])(?=\s|$)")
+
+
+@dataclass
+class Imported:
+    source: Path
+    written: Path | None = None
+    doubts: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown renders as exactly ``text``: no markup, no HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return "\n".join(_MD_LINE_START.sub(r"\1\\\2", line.lstrip()) for line in text.split("\n"))
+
+
+def render_entry(report: LegacyReport, source_name: str) -> str:
+    """The Markdown file for one report; doubtful fields left empty and explained."""
+    doubts = dict(report.doubts)
+    lines = ["---"]
+    lines.append(f"title: {yaml_scalar(report.title) if report.title else ''}")
+    lines.append(f"date: {report.date.isoformat() if report.date else ''}")
+    lines.append(f"author: {yaml_names(report.authors) if report.authors else ''}")
+    if report.photographers:
+        lines.append(f"photographer: {yaml_names(report.photographers)}")
+    lines.append(f"province: {report.province.name_th if report.province else ''}")
+    if report.date:
+        lines.append(f"year: {program_year(report.date)}")
+    lines.append("tags: []")
+    if doubts:
+        lines.append("draft: true")
+        lines.append("# นำเข้าจาก " + source_name.replace("\n", " ") + " — ต้องตรวจ (to check):")
+        lines += [f"#   {f}: {why}".replace("\n", " ") for f, why in doubts.items()]
+    else:
+        lines.append(f"# นำเข้าจาก {source_name}".replace("\n", " "))
+    if report.unit:
+        lines.append(f"# หน่วยงานผู้เขียน (unit): {report.unit}".replace("\n", " "))
+    lines.append("---")
+    body = "\n\n".join(escape_markdown(p) for p in report.paragraphs if p.strip())
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def _stem(report: LegacyReport, source: Path) -> str:
+    parts = [report.date.isoformat() if report.date else None,
+             report.province.slug if report.province else None]
+    if all(parts):
+        return "-".join(parts)  # type: ignore[arg-type]
+    ascii_name = re.sub(r"[^a-z0-9]+", "-", source.stem.lower()).strip("-")
+    return "-".join(p for p in (parts[0], parts[1], ascii_name or "imported") if p)
+
+
+def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[str],
+                encoding: str | None = None) -> Imported:
+    """Read one legacy report and write its entry under ``output``; never overwrite."""
+    result = Imported(source)
+    try:
+        raw = source.read_bytes()
+    except OSError as e:
+        result.error = f"cannot be read: {e.strerror or e}"
+        return result
+    if encoding:
+        try:
+            text = raw.decode(encoding).lstrip("\ufeff").replace("\r\n", "\n")
+        except (UnicodeDecodeError, LookupError) as e:
+            result.error = f"cannot be decoded as {encoding}: {e}"
+            return result
+    else:
+        text, error = decode(raw)
+        if text is None:
+            result.error = (error or "not UTF-8") + " Or import it as is with --encoding cp874."
+            return result
+    report = parse_report(text)
+    result.doubts = dict(report.doubts)
+    year = program_year(report.date) if report.date else None
+    folder = output if output != news else news / (str(year) if year else "imported")
+    path = create_exclusive(folder, _stem(report, source), render_entry(report, source.name), taken)
+    result.written = path
+    _, result.problems = read_entry(path, root, news)
+    return result

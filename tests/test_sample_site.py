@@ -1,0 +1,57 @@
+"""The sample archive shipped in news/: it builds, and it is the varied archive the README promises."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from newsroom.corpus import load
+from newsroom.program_year import thai_date
+
+from conftest import ROOT
+
+
+def test_sample_news_is_valid_and_varied():
+    corpus = load(ROOT)
+    assert corpus.problems == []
+    entries = corpus.entries
+    assert 20 <= len(entries) <= 40
+    assert len({p for e in entries for p in e.provinces}) >= 8
+    assert len({e.year for e in entries}) >= 3
+    assert len({a for e in entries for a in e.authors}) >= 3
+    assert len({a for e in entries for a in e.photographers}) >= 2
+    assert sum(1 for e in entries if e.photos) >= 3
+    assert any(len(e.provinces) == 2 for e in entries)
+
+
+def test_every_sample_entry_is_on_its_archive_pages(sample_site):
+    corpus = load(ROOT)
+    for e in corpus.entries:
+        page = sample_site.page(e.url)
+        assert page.select_one("article h1").get_text() == e.title
+        assert page.select_one(".nr-meta time").get_text() == thai_date(e.date)
+        for p in e.provinces:
+            for url in (f"provinces/{p.slug}/{e.year}/", f"years/{e.year}/"):
+                listed = {a["href"].rstrip("/").rsplit("/", 1)[-1]
+                          for a in sample_site.page(url).select("a.nr-card__title")}
+                assert e.slug in listed, (e.slug, url)
+        for photo in e.photos:
+            assert (sample_site.site / e.url / photo.target).is_file()
+
+
+def test_home_lists_the_latest_entries(sample_site):
+    corpus = load(ROOT)
+    home = sample_site.page("")
+    titles = [a.get_text() for a in home.select(".nr-cards a.nr-card__title")]
+    assert titles == [e.title for e in corpus.entries[:len(titles)]] and len(titles) >= 10
+
+
+def test_tags_index_counts(sample_site):
+    corpus = load(ROOT)
+    counts = Counter(t for e in corpus.entries for t in e.tags)
+    soup = sample_site.page("tags/")
+    for tag, n in counts.items():
+        section = [h for h in soup.select("h2") if h.select_one(".md-tag") and
+                   h.select_one(".md-tag").get_text() == tag]
+        assert section, tag
+        assert len(section[0].find_next("ul").select("li")) == n, tag
