@@ -12,6 +12,10 @@ def on_startup(command, dirty):
     _build.start(command)
 
 
+def on_config(config):
+    _build.configure(config)
+
+
 def on_pre_build(config):
     # Validate here: MkDocs has not cleaned site/ yet, so a failure keeps the old site.
     _build.load(config)

@@ -2,31 +2,46 @@
 
 hooks/archive.py forwards MkDocs events here. The order matters:
 
-- ``load`` (on_pre_build): read and check every entry, group, plan pages.
-  Any problem raises PluginError *before* MkDocs cleans site/, so a failed
-  build leaves the last good site in place (and ``serve`` keeps serving it).
-- ``add_files`` (on_files): add the planned pages and the entries' photos.
+- ``configure`` (on_config): pin the build's clock (SOURCE_DATE_EPOCH) so two
+  builds of the same news give the same bytes.
+- ``load`` (on_pre_build): read and check every entry, group, plan pages and
+  feeds. Any problem raises PluginError *before* MkDocs cleans site/, so a
+  failed build leaves the last good site in place (and ``serve`` keeps serving it).
+- ``add_files`` (on_files): add the planned pages, the entries' photos, the
+  feeds and robots.txt.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
-  escaped title, tags and display values.
+  escaped title, tags, sitemap date and display values.
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
+
+The same code runs under MkDocs and under ProperDocs (its maintained fork):
+the engine's own File and PluginError classes are looked up from the objects
+MkDocs hands us, never imported by name.
 """
 
 from __future__ import annotations
 
 import html
+import importlib
 import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-
 from .archive import build_archive
 from .corpus import load as load_corpus
+from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .problems import Problem, report
 from .site import GeneratedPage, SitePlan, plan_site
+
+
+def _engine(obj: Any) -> str:
+    """'mkdocs' or 'properdocs': the package an object handed to a hook comes from."""
+    return type(obj).__module__.split(".", 1)[0]
+
+
+def _engine_module(obj: Any, name: str) -> Any:
+    return importlib.import_module(f"{_engine(obj)}.{name}")
 
 
 class ArchiveBuild:
@@ -34,6 +49,8 @@ class ArchiveBuild:
         self.command = "build"
         self.plan = SitePlan()
         self.pages: dict[str, GeneratedPage] = {}
+        self.feeds: list[FeedSpec] = []
+        self.site_url = ""
 
     @property
     def include_drafts(self) -> bool:
@@ -42,42 +59,73 @@ class ArchiveBuild:
     def start(self, command: str) -> None:
         self.command = command
 
+    def configure(self, config: Any) -> None:
+        """Builds take their date from SOURCE_DATE_EPOCH (sitemap, .gz headers).
+        When it is not given, use the last commit's time if known, else leave
+        MkDocs' clock alone; `make build` and CI always set it."""
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            root = Path(config.config_file_path).resolve().parent
+            epoch = _git_commit_time(root)
+            if epoch:
+                os.environ["SOURCE_DATE_EPOCH"] = epoch
+
     def load(self, config: Any) -> None:
         root = Path(config.config_file_path).resolve().parent
+        self.site_url = config.site_url or ""
         corpus = load_corpus(root, include_drafts=self.include_drafts)
         problems = list(corpus.problems)
         if not problems:
-            self.plan = plan_site(build_archive(corpus.entries))
+            archive = build_archive(corpus.entries)
+            self.plan = plan_site(archive, self.site_url)
+            self.feeds = plan_feeds(archive)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if problems:
-            self.plan, self.pages = SitePlan(), {}
-            raise PluginError("the news archive has problems; nothing was written:\n"
-                              + report(problems))
+            self.plan, self.pages, self.feeds = SitePlan(), {}, []
+            error = _engine_module(config, "exceptions").PluginError
+            raise error("the news archive has problems; nothing was written:\n"
+                        + report(problems))
         self.pages = self.plan.by_uri()
 
     def _docs_collisions(self, docs_dir: Path, root: Path) -> list[Problem]:
-        """A file in docs/ that sits where a generated page or photo would go."""
-        found = []
+        """A file in docs/ that sits where a generated page, photo or feed would go."""
+        uris = []
         for page in self.plan.pages:
-            uris = [page.src_uri] if page.generated else []
+            if page.generated:
+                uris.append(page.src_uri)
             uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{ph.target}" for ph in page.photos]
-            for uri in uris:
-                if (docs_dir / uri).exists() or (uri.endswith("/index.md") and
-                                                 (docs_dir / (uri[:-9] + ".md")).exists()):
-                    rel = os.path.relpath(docs_dir / uri, root)
-                    found.append(Problem(rel, 0, "url", f"docs/ already has a page at /{page.url};"
-                                                        " move or rename it"))
+        for feed in self.feeds:
+            uris += [feed.atom_path, feed.json_path]
+        found = []
+        for uri in [*uris, "robots.txt"]:
+            clashes = [docs_dir / uri]
+            if uri.endswith("/index.md"):
+                clashes.append(docs_dir / (uri[: -len("/index.md")] + ".md"))
+            for path in clashes:
+                if path.exists():
+                    found.append(Problem(os.path.relpath(path, root), 0, "url",
+                                         f"the archive generates /{uri.removesuffix('index.md')}"
+                                         " here; move or rename this file"))
         return found
 
-    def add_files(self, files: Files, config: Any) -> Files:
+    def add_files(self, files: Any, config: Any) -> Any:
+        file_class = _engine_module(files, "structure.files").File
+
+        def add(src_uri: str, **source: Any) -> None:
+            files.append(file_class.generated(config, src_uri, **source))
+
         for page in self.plan.pages:
             if not page.generated:
                 continue
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            add(page.src_uri, content=page.markdown)
             folder = page.src_uri.rsplit("/", 1)[0]
             for photo in page.photos:
-                files.append(File.generated(config, f"{folder}/{photo.target}",
-                                            abs_src_path=str(photo.source)))
+                add(f"{folder}/{photo.target}", abs_src_path=str(photo.source))
+        if self.site_url:
+            for feed in self.feeds:
+                add(feed.atom_path, content=atom(feed, self.site_url))
+                add(feed.json_path, content=json_feed(feed, self.site_url))
+            add("robots.txt", content=f"User-agent: *\nAllow: /\n\n"
+                                      f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n")
         return files
 
     def page_markdown(self, markdown: str, page: Any) -> str:
@@ -94,6 +142,8 @@ class ArchiveBuild:
             page.meta["tags"] = [html.escape(t, quote=True) for t in spec.tags]
         if spec.hide:
             page.meta["hide"] = list(spec.hide)
+        if spec.updated:
+            page.update_date = spec.updated          # the sitemap's <lastmod>
         return markdown
 
     def page_context(self, context: dict[str, Any], page: Any) -> dict[str, Any]:
@@ -101,3 +151,14 @@ class ArchiveBuild:
         if spec is not None:
             context["newsroom"] = spec.context
         return context
+
+
+def _git_commit_time(root: Path) -> str | None:
+    import subprocess
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = out.stdout.strip()
+    return value if out.returncode == 0 and value.isdigit() else None

@@ -10,8 +10,10 @@ overrides/newsroom/listing.html.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
@@ -34,6 +36,7 @@ class GeneratedPage:
     tags: tuple[str, ...] = ()        # for Material's tags plugin
     photos: tuple[Photo, ...] = ()    # files copied beside the page
     hide: tuple[str, ...] = ()        # Material's hide: navigation, toc, …
+    updated: str | None = None        # ISO date of its newest entry, for the sitemap
 
     @property
     def url(self) -> str:
@@ -116,7 +119,59 @@ def _title_with_page(title: str, page: int) -> str:
 # Pages
 # --------------------------------------------------------------------------
 
-def _entry_pages(archive: Archive) -> list[GeneratedPage]:
+def feed_links(*folders_and_titles: tuple[str, str]) -> list[dict[str, str]]:
+    """<link rel=alternate> values for the feeds of archive folders ("" = the site)."""
+    return [{"title": title, "atom": f"{folder}feed.xml", "json": f"{folder}feed.json"}
+            for folder, title in folders_and_titles]
+
+
+def _json_ld(data: dict[str, Any]) -> str:
+    """JSON for a <script> block: nothing in it can close the element or start markup."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
+    """Open Graph / Twitter values and the NewsArticle JSON-LD of an entry page."""
+    url = urljoin(site_url, e.url)
+    image = urljoin(site_url, e.url + e.image) if e.image else None
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": e.title,
+        "description": e.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": e.published.isoformat(),
+        "inLanguage": "th",
+        "author": [{"@type": "Person", "name": n} for n in e.authors],
+        "contentLocation": [{"@type": "AdministrativeArea", "name": p.name_th,
+                             "alternateName": p.name_en,
+                             "url": urljoin(site_url, paths.url_of(paths.province(p)))}
+                            for p in e.provinces],
+        "publisher": {"@type": "Organization", "name": "ศูนย์คุณธรรม (องค์การมหาชน)"},
+        "keywords": list(e.tags),
+    }
+    if e.photographers:
+        article["contributor"] = [{"@type": "Person", "name": n, "roleName": "photographer"}
+                                  for n in e.photographers]
+    if image:
+        article["image"] = [image]
+    meta = [("property", "og:type", "article"), ("property", "og:title", e.title),
+            ("property", "og:description", e.summary), ("property", "og:url", url),
+            ("property", "og:locale", "th_TH"),
+            ("property", "og:site_name", "คลังข่าวจังหวัดคุณธรรม"),
+            ("property", "article:published_time", e.published.isoformat()),
+            *(("property", "article:tag", t) for t in e.tags),
+            ("name", "twitter:card", "summary_large_image" if image else "summary"),
+            ("name", "twitter:title", e.title), ("name", "twitter:description", e.summary)]
+    if image:
+        meta += [("property", "og:image", image), ("name", "twitter:image", image)]
+    return {"meta": [{"attr": a, "key": k, "value": v} for a, k, v in meta],
+            "json_ld": _json_ld(article)}
+
+
+def _entry_pages(archive: Archive, site_url: str) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
         neighbours = []
@@ -140,17 +195,20 @@ def _entry_pages(archive: Archive) -> list[GeneratedPage]:
                                      paths.province_year(p, e.year)) for p in e.provinces],
             "image": e.image,
             "neighbours": neighbours,
+            "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
+                                  for p in e.provinces)),
+            "sharing": _sharing(e, site_url),
         }
         pages.append(GeneratedPage(
             src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
             markdown=e.body, context=context, description=e.summary, tags=e.tags,
-            photos=e.photos))
+            photos=e.photos, updated=e.date.isoformat()))
     return pages
 
 
 def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
              kind: str, province: Province | None, facts: dict[str, Any],
-             group: bool = True) -> list[GeneratedPage]:
+             group: bool = True, feed: str | None = None) -> list[GeneratedPage]:
     chunks = paginate(entries, PAGE_SIZE)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
@@ -161,13 +219,19 @@ def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
             "groups": _groups_by_year(chunk, province) if group else
             [{"year": None, "label": None, "url": None, "entries": [entry_card(e) for e in chunk]}],
             "pager": _pager(src_for_page, n, len(chunks)),
+            "feeds": feed_links((feed, f"ข่าว{heading}")) if feed is not None else [],
             **facts,
         }
         pages.append(GeneratedPage(
             src_uri=src_for_page(n), template="newsroom/listing.html",
             title=_title_with_page(title, n), context=context,
-            description=f"ข่าว{heading} {len(entries)} รายการ", hide=("toc",)))
+            description=f"ข่าว{heading} {len(entries)} รายการ", hide=("toc",),
+            updated=_newest(chunk)))
     return pages
+
+
+def _newest(entries: list[Entry]) -> str | None:
+    return max(e.date for e in entries).isoformat() if entries else None
 
 
 def _by_year_then_date(entries: list[Entry]) -> list[Entry]:
@@ -184,7 +248,8 @@ def _province_pages(archive: Archive) -> list[GeneratedPage]:
                  "years": years, "up": _link("จังหวัดทั้งหมด", paths.PROVINCES)}
         label = province_label(p)
         pages += _listing(lambda n, p=p: paths.province(p, n), label, label,
-                          _by_year_then_date(entries), "province", p, facts)
+                          _by_year_then_date(entries), "province", p, facts,
+                          feed=f"provinces/{p.slug}/")
         for y in archive.years_of(p):
             sub = archive.by_province_year[(p, y)]
             sub_facts = {"province": facts["province"], "years": years,
@@ -193,7 +258,8 @@ def _province_pages(archive: Archive) -> list[GeneratedPage]:
                          "span": year_span_label(y)}
             heading = f"{label} {year_label(y)}"
             pages += _listing(lambda n, p=p, y=y: paths.province_year(p, y, n), heading, heading,
-                              sub, "province_year", p, sub_facts, group=False)
+                              sub, "province_year", p, sub_facts, group=False,
+                              feed=f"provinces/{p.slug}/")
     return pages
 
 
@@ -207,7 +273,7 @@ def _year_pages(archive: Archive) -> list[GeneratedPage]:
             "up": _link("ปีงบประมาณทั้งหมด", paths.YEARS),
         }
         pages += _listing(lambda n, y=y: paths.year(y, n), year_label(y), year_label(y),
-                          entries, "year", None, facts, group=False)
+                          entries, "year", None, facts, group=False, feed=f"years/{y}/")
     return pages
 
 
@@ -245,10 +311,14 @@ def _index_pages(archive: Archive) -> list[GeneratedPage]:
                  "years_url": paths.url_of(paths.YEARS),
                  "tags_url": paths.url_of(paths.TAGS),
                  "tag_count": len(archive.by_tag)})
+    newest = _newest(archive.entries)
+    for page in (provinces_page, years_page, home):
+        page.updated = newest
     return [provinces_page, years_page, home]
 
 
-def plan_site(archive: Archive) -> SitePlan:
-    """Every page of the archive, in a stable order."""
+def plan_site(archive: Archive, site_url: str = "") -> SitePlan:
+    """Every page of the archive, in a stable order. ``site_url`` makes the
+    absolute URLs that sharing tags and JSON-LD need."""
     return SitePlan(pages=[*_index_pages(archive), *_province_pages(archive),
-                           *_year_pages(archive), *_entry_pages(archive)])
+                           *_year_pages(archive), *_entry_pages(archive, site_url)])

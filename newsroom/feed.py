@@ -1,0 +1,137 @@
+"""Feeds of the latest entries: Atom (feedgenerator, Pelican's feed writer) and
+JSON Feed 1.1, from the archive model.
+
+One pair of feeds for the whole archive, each province and each program year:
+/feed.xml + /feed.json, /provinces/<slug>/feed.xml, /years/<year>/feed.xml, …
+Every URL in a feed is absolute (from ``site_url``); times carry the Bangkok
+offset. Output depends only on the entries, so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import mimetypes
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from feedgenerator import Atom1Feed, Enclosure
+
+from .archive import Archive
+from .entry import Entry
+from .site import province_label, year_label
+
+FEED_LENGTH = 30
+SITE_TITLE = "คลังข่าวจังหวัดคุณธรรม"
+PUBLISHER = "ศูนย์คุณธรรม (องค์การมหาชน)"
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    folder: str             # "" for the site, "provinces/nan/", "years/2564/"
+    title: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.folder}feed.xml"
+
+    @property
+    def json_path(self) -> str:
+        return f"{self.folder}feed.json"
+
+
+def plan_feeds(archive: Archive) -> list[FeedSpec]:
+    feeds = [FeedSpec("", SITE_TITLE, tuple(archive.entries[:FEED_LENGTH]))]
+    for p, entries in archive.by_province.items():
+        # Newest first by date (province pages group by program year; feeds do not).
+        feeds.append(FeedSpec(f"provinces/{p.slug}/", f"{SITE_TITLE}: {province_label(p)}",
+                              tuple(entries[:FEED_LENGTH])))
+    for y, entries in archive.by_year.items():
+        feeds.append(FeedSpec(f"years/{y}/", f"{SITE_TITLE}: {year_label(y)}",
+                              tuple(entries[:FEED_LENGTH])))
+    return feeds
+
+
+def _cover(entry: Entry, site_url: str) -> tuple[str, str, int] | None:
+    """Absolute URL, media type and size of the cover photo, if the entry has one."""
+    if not entry.image:
+        return None
+    photo = next((p for p in entry.photos if p.target == entry.image), None)
+    if photo is None:
+        return None
+    kind = mimetypes.guess_type(photo.target)[0] or "application/octet-stream"
+    return urljoin(site_url, entry.url + entry.image), kind, photo.source.stat().st_size
+
+
+class _NewsAtomFeed(Atom1Feed):
+    """Atom with every author of an entry, and its photographers as contributors
+    (feedgenerator writes one author per entry)."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        for element, names in (("author", item["authors"]), ("contributor", item["contributors"])):
+            for name in names:
+                handler.startElement(element, {})
+                handler.addQuickElement("name", name)
+                handler.endElement(element)
+
+
+def atom(feed: FeedSpec, site_url: str) -> bytes:
+    home = urljoin(site_url, feed.folder)
+    fg = _NewsAtomFeed(
+        title=feed.title, link=home, description="", language="th",
+        subtitle=f"ข่าวล่าสุด {len(feed.entries)} รายการ จาก{PUBLISHER}",
+        author_name=PUBLISHER, feed_url=urljoin(site_url, feed.atom_path),
+        feed_copyright=PUBLISHER, feed_guid=home)
+    for e in feed.entries:
+        url = urljoin(site_url, e.url)
+        cover = _cover(e, site_url)
+        fg.add_item(
+            title=e.title, link=url, unique_id=url,
+            # Atom summaries are written as type="html": escape the plain text.
+            description=html.escape(e.summary, quote=False),
+            pubdate=e.published, updateddate=e.published,
+            categories=[*(p.name_th for p in e.provinces), *e.tags],
+            enclosures=[Enclosure(cover[0], str(cover[2]), cover[1])] if cover else None,
+            authors=e.authors, contributors=e.photographers)
+    out = io.StringIO()
+    fg.write(out, "utf-8")
+    return out.getvalue().encode("utf-8")
+
+
+def json_feed(feed: FeedSpec, site_url: str) -> bytes:
+    items = []
+    for e in feed.entries:
+        url = urljoin(site_url, e.url)
+        item: dict[str, object] = {
+            "id": url,
+            "url": url,
+            "title": e.title,
+            "summary": e.summary,
+            "content_text": e.summary,
+            "date_published": e.published.isoformat(),
+            "authors": [{"name": n} for n in e.authors],
+            "tags": [*(p.name_th for p in e.provinces), *e.tags],
+            "language": "th",
+            "_newsroom": {"provinces": [p.slug for p in e.provinces], "program_year": e.year,
+                          "photographers": list(e.photographers)},
+        }
+        cover = _cover(e, site_url)
+        if cover:
+            item["image"] = cover[0]
+            item["attachments"] = [{"url": cover[0], "mime_type": cover[1],
+                                    "size_in_bytes": cover[2]}]
+        items.append(item)
+    data = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": urljoin(site_url, feed.folder),
+        "feed_url": urljoin(site_url, feed.json_path),
+        "language": "th",
+        "authors": [{"name": PUBLISHER}],
+        "items": items,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
