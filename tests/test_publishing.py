@@ -196,3 +196,22 @@ def test_properdocs_reports_bad_entries_cleanly(project):
     assert r.returncode != 0
     assert "news/2564/2020-11-06-x.md:5: province: 'นาน' is not a province" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_workflow_runs_the_readme_commands():
+    import yaml
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    build_steps = workflow["jobs"]["build"]["steps"]
+    runs = [s.get("run") for s in build_steps if s.get("run")]
+    assert "make test" in runs and "make build" in runs
+    assert "make test" in readme.split("\n\n")[1] and "make serve" in readme.split("\n\n")[1]
+    uses = [s.get("uses", "") for s in build_steps + workflow["jobs"]["deploy"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    python = [s for s in build_steps if s.get("uses", "").startswith("actions/setup-python")]
+    assert python[0]["with"]["python-version"] == "3.11"
+    on = workflow.get("on") or workflow.get(True)
+    assert "push" in on and "pull_request" in on
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "mkdocs build --strict" in make and "requirements.txt" in make
