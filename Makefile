@@ -1,18 +1,37 @@
-# Everything runs from .venv; `make serve` and `make test` set it up first.
+# Everything runs from .venv and node_modules; `make serve` and `make test` set them up first.
+# System packages (Node.js for the search index, Chromium for browser tests) come from Debian:
+# `make system-deps` installs them, and setup runs it when they are missing and we are root.
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test check clean
+.PHONY: setup system-deps serve build test check bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(NODE_STAMP)
+
+system-deps:
+	@if ! command -v npm >/dev/null || ! command -v chromium >/dev/null || ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm chromium python3-venv >/dev/null; \
+	  else \
+	    echo "Missing system packages: sudo apt-get install -y nodejs npm chromium python3-venv"; exit 1; \
+	  fi; \
+	fi
 
 $(STAMP): requirements.txt pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@$(MAKE) --no-print-directory system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

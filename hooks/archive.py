@@ -31,3 +31,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     return _build.page_context(context, page)
+
+
+def on_post_build(config):
+    _build.index(config)

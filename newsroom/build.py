@@ -11,6 +11,7 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   feeds and robots.txt.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
+- ``index`` (on_post_build): build the Thai search index over the written site.
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
@@ -32,6 +33,7 @@ from .archive import build_archive
 from .corpus import load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .problems import Problem, report
+from .search import index_site, subwords
 from .site import GeneratedPage, SitePlan, plan_site
 
 
@@ -76,7 +78,7 @@ class ArchiveBuild:
         problems = list(corpus.problems)
         if not problems:
             archive = build_archive(corpus.entries)
-            self.plan = plan_site(archive, self.site_url)
+            self.plan = plan_site(archive, self.site_url, subwords(archive.entries))
             self.feeds = plan_feeds(archive)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if problems:
@@ -151,6 +153,10 @@ class ArchiveBuild:
         if spec is not None:
             context["newsroom"] = spec.context
         return context
+
+    def index(self, config: Any) -> None:
+        root = Path(config.config_file_path).resolve().parent
+        index_site(Path(config.site_dir), root)
 
 
 def _git_commit_time(root: Path) -> str | None:

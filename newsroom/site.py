@@ -171,7 +171,8 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
             "json_ld": _json_ld(article)}
 
 
-def _entry_pages(archive: Archive, site_url: str) -> list[GeneratedPage]:
+def _entry_pages(archive: Archive, site_url: str,
+                 subwords: dict[str, str]) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
         neighbours = []
@@ -189,8 +190,10 @@ def _entry_pages(archive: Archive, site_url: str) -> list[GeneratedPage]:
             "date_iso": e.published.isoformat(),
             "authors": list(e.authors),
             "photographers": list(e.photographers),
-            "provinces": [_link(province_label(p), paths.province(p)) for p in e.provinces],
-            "year": _link(year_label(e.year), paths.year(e.year)),
+            "provinces": [_link(province_label(p), paths.province(p), name=p.name_th)
+                          for p in e.provinces],
+            "province_names": [p.name_th for p in e.provinces],
+            "year": _link(year_label(e.year), paths.year(e.year), value=e.year),
             "province_years": [_link(f"{p.name_th} {year_label(e.year)}",
                                      paths.province_year(p, e.year)) for p in e.provinces],
             "image": e.image,
@@ -198,6 +201,7 @@ def _entry_pages(archive: Archive, site_url: str) -> list[GeneratedPage]:
             "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
                                   for p in e.provinces)),
             "sharing": _sharing(e, site_url),
+            "subwords": subwords.get(e.slug, ""),
         }
         pages.append(GeneratedPage(
             src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
@@ -317,8 +321,11 @@ def _index_pages(archive: Archive) -> list[GeneratedPage]:
     return [provinces_page, years_page, home]
 
 
-def plan_site(archive: Archive, site_url: str = "") -> SitePlan:
+def plan_site(archive: Archive, site_url: str = "",
+              subwords: dict[str, str] | None = None) -> SitePlan:
     """Every page of the archive, in a stable order. ``site_url`` makes the
-    absolute URLs that sharing tags and JSON-LD need."""
+    absolute URLs that sharing tags and JSON-LD need; ``subwords`` are the
+    index-only Thai sub-words of each entry (search.py)."""
     return SitePlan(pages=[*_index_pages(archive), *_province_pages(archive),
-                           *_year_pages(archive), *_entry_pages(archive, site_url)])
+                           *_year_pages(archive),
+                           *_entry_pages(archive, site_url, subwords or {})])

@@ -1,0 +1,74 @@
+"""Thai full-text search: Pagefind's static, chunked index, with Thai sub-words.
+
+Two steps, both outside the browser:
+
+- ``subwords`` (before pages are rendered): for each entry, the words that start
+  inside longer Thai words (งบประมาณ in ปีงบประมาณ). Pagefind segments Thai with
+  ICU and matches a query against the start of indexed words, so without these
+  a reader's งบประมาณ misses every report that only says ปีงบประมาณ. The entry
+  template puts them in an index-only element. Computed by thai_subwords.mjs with
+  Node's ICU (Intl.Segmenter, the segmenter browsers and Pagefind use) and
+  pythainlp's Thai word list.
+- ``index_site`` (after the site is written): run Pagefind over it. Only entry
+  pages carry ``data-pagefind-body``, so navigation, listings and chrome are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from pythainlp.corpus import corpus_path
+
+from .entry import Entry
+
+SUBWORDS_SCRIPT = Path(__file__).with_name("thai_subwords.mjs")
+WORD_LIST = "words_th.txt"
+
+
+class SearchToolMissing(RuntimeError):
+    """Node or Pagefind is not installed; the message says how to install them."""
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise SearchToolMissing("Node.js is needed for the Thai search index:"
+                                " run `make setup` (or apt-get install nodejs npm)")
+    return node
+
+
+def pagefind_binary(*roots: Path) -> Path:
+    """node_modules/.bin/pagefind in the project, or next to this package."""
+    for root in (*roots, Path(__file__).resolve().parent.parent):
+        candidate = root / "node_modules" / ".bin" / "pagefind"
+        if candidate.exists():
+            return candidate
+    raise SearchToolMissing("Pagefind is not installed: run `make setup` (npm ci)")
+
+
+def subwords(entries: list[Entry]) -> dict[str, str]:
+    """Index-only sub-words of each entry, by slug."""
+    if not entries:
+        return {}
+    texts = [f"{e.title}\n{e.summary}\n{e.body}" for e in entries]
+    words = str(Path(corpus_path()) / WORD_LIST)
+    result = subprocess.run([_node(), str(SUBWORDS_SCRIPT), words],
+                            input=json.dumps(texts, ensure_ascii=False), capture_output=True,
+                            text=True, encoding="utf-8", check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"thai_subwords.mjs failed: {result.stderr.strip()[-2000:]}")
+    found = json.loads(result.stdout)
+    return {e.slug: s for e, s in zip(entries, found)}
+
+
+def index_site(site_dir: Path, project_root: Path) -> str:
+    """Run Pagefind over the built site; returns its report."""
+    binary = pagefind_binary(project_root)
+    result = subprocess.run([str(binary), "--site", str(site_dir), "--quiet"],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
