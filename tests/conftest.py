@@ -9,6 +9,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import functools
+import http.server
+import threading
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -83,3 +87,53 @@ def sample_site(tmp_path_factory) -> Built:
 @pytest.fixture
 def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
+
+
+# --------------------------------------------------------------------------
+# Browser tests: the built site served on 127.0.0.1, read by Debian's Chromium
+# --------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+class SiteServer:
+    """A built site served over HTTP on a free loopback port, until closed."""
+
+    def __init__(self, site: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from Debian. Missing Chromium fails in CI and skips elsewhere."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed (make system-deps)")
+        pytest.skip("Chromium is not installed (make system-deps)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_site):
+    server = SiteServer(sample_site.site)
+    yield server
+    server.close()

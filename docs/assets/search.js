@@ -77,19 +77,21 @@
     return li;
   }
 
-  /* Pagefind splits Thai into words (ICU) and finds pages holding every word,
-   * anywhere. For each word the reader typed, keep the pages where its parts stand
-   * together (Pagefind's exact phrase): ผู้ว่าราชการ, not ผู้…ว่า…ราชการ apart. While
-   * the last word is still being typed nothing may match exactly; then the loose
-   * (prefix) matches are shown. */
+  /* Pagefind splits Thai into words (ICU, as Intl.Segmenter does here) and finds
+   * pages holding every word, anywhere, each matched at its start. A typed word
+   * that ICU cuts into several (ผู้|ว่า|ราชการ) must also stand together on the page
+   * (Pagefind's exact phrase), or ผู้ว่าราชการ would match ผู้…ว่า…ราชการ apart. */
+  const segmenter = new Intl.Segmenter("th", { granularity: "word" });
+  const pieces = (word) => [...segmenter.segment(word)].filter((s) => s.isWordLike).length;
+
   async function find(pf, query, filters) {
     const loose = await pf.search(query || null, { filters });
-    const words = query.split(/\s+/).map((w) => w.replace(/"/g, "")).filter(Boolean);
-    if (!words.length) return loose.results;
-    const exact = await Promise.all(words.map((w) => pf.search(`"${w}"`, { filters })));
+    const compounds = query.split(/\s+/).map((w) => w.replace(/"/g, ""))
+      .filter((w) => w && pieces(w) > 1);
+    if (!compounds.length) return loose.results;
+    const exact = await Promise.all(compounds.map((w) => pf.search(`"${w}"`, { filters })));
     const sets = exact.map((s) => new Set(s.results.map((r) => r.id)));
-    const precise = loose.results.filter((r) => sets.every((set) => set.has(r.id)));
-    return precise.length ? precise : loose.results;
+    return loose.results.filter((r) => sets.every((set) => set.has(r.id)));
   }
 
   let shown = [];
@@ -111,9 +113,11 @@
     if (province.value) filters.province = province.value;
     if (year.value) filters.year = year.value;
     const mine = ++latest;
+    const done = JSON.stringify([query, province.value, year.value]);
     if (!query && !Object.keys(filters).length) {
       list.replaceChildren();
       meta.textContent = "พิมพ์เพื่อค้นหาข่าว";
+      root.dataset.nrDone = done;
       return;
     }
     meta.textContent = "กำลังค้นหา…";
@@ -127,6 +131,7 @@
     if (mine !== latest) return;
     root.dataset.nrTotal = String(results.length);
     meta.textContent = results.length === 0 ? "ไม่พบข่าวที่ตรงกัน" : `พบ ${results.length} ข่าว`;
+    root.dataset.nrDone = done;       // what the list now answers (tests wait on it)
   }
 
   let timer = 0;
