@@ -32,6 +32,7 @@ from typing import Any
 from .archive import build_archive
 from .corpus import load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
+from .frontend import font_files
 from .problems import Problem, report
 from .search import index_site, subwords
 from .site import GeneratedPage, SitePlan, plan_site
@@ -122,6 +123,9 @@ class ArchiveBuild:
             folder = page.src_uri.rsplit("/", 1)[0]
             for photo in page.photos:
                 add(f"{folder}/{photo.target}", abs_src_path=str(photo.source))
+        root = Path(config.config_file_path).resolve().parent
+        for site_path, source in font_files(root):
+            add(site_path, abs_src_path=str(source))
         if self.site_url:
             for feed in self.feeds:
                 add(feed.atom_path, content=atom(feed, self.site_url))

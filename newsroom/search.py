@@ -23,6 +23,7 @@ from pathlib import Path
 from pythainlp.corpus import corpus_path
 
 from .entry import Entry
+from .frontend import node_modules
 
 SUBWORDS_SCRIPT = Path(__file__).with_name("thai_subwords.mjs")
 WORD_LIST = "words_th.txt"
@@ -42,11 +43,10 @@ def _node() -> str:
 
 def pagefind_binary(*roots: Path) -> Path:
     """node_modules/.bin/pagefind in the project, or next to this package."""
-    for root in (*roots, Path(__file__).resolve().parent.parent):
-        candidate = root / "node_modules" / ".bin" / "pagefind"
-        if candidate.exists():
-            return candidate
-    raise SearchToolMissing("Pagefind is not installed: run `make setup` (npm ci)")
+    candidate = node_modules(*roots) / ".bin" / "pagefind"
+    if not candidate.exists():
+        raise SearchToolMissing("Pagefind is not installed: run `make setup` (npm ci)")
+    return candidate
 
 
 def subwords(entries: list[Entry]) -> dict[str, str]:
