@@ -33,6 +33,7 @@ from .archive import build_archive
 from .corpus import load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
+from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
 from .search import index_site, subwords
 from .site import GeneratedPage, SitePlan, plan_site
@@ -54,6 +55,8 @@ class ArchiveBuild:
         self.pages: dict[str, GeneratedPage] = {}
         self.feeds: list[FeedSpec] = []
         self.site_url = ""
+        self.rendering: PagePhotos | None = None    # the entry page Markdown is rendering
+        self.photo_credits: dict[str, PagePhotos] = {}
 
     @property
     def include_drafts(self) -> bool:
@@ -66,6 +69,7 @@ class ArchiveBuild:
         """Builds take their date from SOURCE_DATE_EPOCH (sitemap, .gz headers).
         When it is not given, use the last commit's time if known, else leave
         MkDocs' clock alone; `make build` and CI always set it."""
+        config.markdown_extensions.append(PhotoExtension(lambda: self.rendering))
         if "SOURCE_DATE_EPOCH" not in os.environ:
             root = Path(config.config_file_path).resolve().parent
             epoch = _git_commit_time(root)
@@ -78,8 +82,16 @@ class ArchiveBuild:
         corpus = load_corpus(root, include_drafts=self.include_drafts)
         problems = list(corpus.problems)
         if not problems:
+            photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
+        if not problems:
             archive = build_archive(corpus.entries)
-            self.plan = plan_site(archive, self.site_url, subwords(archive.entries))
+            self.plan = plan_site(archive, self.site_url, subwords(archive.entries), photo_sets)
+            self.photo_credits = {
+                f"news/{e.slug}/index.md": PagePhotos(
+                    photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},
+                    credit=f"ภาพ: {', '.join(e.photographers)}" if e.photographers else "",
+                    fallback_alt=f"ภาพประกอบข่าว {e.title}")
+                for e in archive.entries if e.photos}
             self.feeds = plan_feeds(archive)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if problems:
@@ -95,7 +107,7 @@ class ArchiveBuild:
         for page in self.plan.pages:
             if page.generated:
                 uris.append(page.src_uri)
-            uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{ph.target}" for ph in page.photos]
+            uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
         for feed in self.feeds:
             uris += [feed.atom_path, feed.json_path]
         found = []
@@ -121,8 +133,8 @@ class ArchiveBuild:
                 continue
             add(page.src_uri, content=page.markdown)
             folder = page.src_uri.rsplit("/", 1)[0]
-            for photo in page.photos:
-                add(f"{folder}/{photo.target}", abs_src_path=str(photo.source))
+            for name, source in page.files:
+                add(f"{folder}/{name}", abs_src_path=str(source))
         root = Path(config.config_file_path).resolve().parent
         for site_path, source in font_files(root):
             add(site_path, abs_src_path=str(source))
@@ -135,6 +147,9 @@ class ArchiveBuild:
         return files
 
     def page_markdown(self, markdown: str, page: Any) -> str:
+        # MkDocs renders each page right after this event: tell the photo
+        # extension whose photos it is about to see.
+        self.rendering = self.photo_credits.get(page.file.src_uri)
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return markdown

@@ -17,7 +17,8 @@ from urllib.parse import urljoin
 
 from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
-from .entry import Entry, Photo
+from .entry import Entry
+from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
 
@@ -34,7 +35,7 @@ class GeneratedPage:
     generated: bool = True            # False: a real page in docs/ we only add context to
     description: str = ""             # plain text for <meta name="description">
     tags: tuple[str, ...] = ()        # for Material's tags plugin
-    photos: tuple[Photo, ...] = ()    # files copied beside the page
+    files: tuple[tuple[str, Any], ...] = ()  # (name, source path) copied beside the page
     hide: tuple[str, ...] = ()        # Material's hide: navigation, toc, …
     updated: str | None = None        # ISO date of its newest entry, for the sitemap
 
@@ -73,8 +74,31 @@ def _link(label: str, src_uri: str, **extra: Any) -> dict[str, Any]:
     return {"label": label, "url": paths.url_of(src_uri), **extra}
 
 
-def entry_card(e: Entry) -> dict[str, Any]:
-    """What a listing shows of one entry."""
+Cards = dict[str, dict[str, Any]]          # entry slug -> what a listing shows of it
+Photos = dict[tuple[str, str], PhotoSet]  # (entry slug, photo) -> its resized copies
+
+
+def _picture(e: Entry, photo: PhotoSet, width: int) -> dict[str, Any]:
+    """src (site-relative), srcset, sizes, width and height of one of an entry's photos."""
+    shown = photo.fitting(width)
+    return {"src": f"{e.url}{shown.name}", "width": shown.width, "height": shown.height,
+            "srcset": ", ".join(f"{r.name} {r.width}w" for r in photo.renditions),
+            "sizes": SIZES}
+
+
+def _photo(e: Entry, target: str, photos: Photos) -> PhotoSet:
+    """The prepared copies of a photo; without them (plans made without photos.prepare),
+    the original alone, of unknown size."""
+    found = photos.get((e.slug, target))
+    if found is None:
+        source = next(p.source for p in e.photos if p.target == target)
+        found = PhotoSet(target, 0, 0, (Rendition(target, source, 0, 0),))
+    return found
+
+
+def entry_card(e: Entry, photos: Photos) -> dict[str, Any]:
+    """What a listing shows of one entry (computed once per entry)."""
+    cover = _photo(e, e.image, photos) if e.image else None
     return {
         "title": e.title,
         "url": e.url,
@@ -83,7 +107,7 @@ def entry_card(e: Entry) -> dict[str, Any]:
         "summary": e.summary,
         "provinces": [_link(p.name_th, paths.province(p)) for p in e.provinces],
         "year": _link(year_label(e.year), paths.year(e.year)),
-        "image": f"{e.url}{e.image}" if e.image else None,
+        "image": _picture(e, cover, 320) if cover else None,
     }
 
 
@@ -100,14 +124,15 @@ def _pager(src_for_page: Any, current: int, total: int) -> dict[str, Any] | None
     }
 
 
-def _groups_by_year(entries: list[Entry], province: Province | None) -> list[dict[str, Any]]:
+def _groups_by_year(entries: list[Entry], province: Province | None,
+                    cards: Cards) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
     for e in entries:
         if not groups or groups[-1]["year"] != e.year:
             target = paths.province_year(province, e.year) if province else paths.year(e.year)
             groups.append({"year": e.year, "label": year_label(e.year),
                            "url": paths.url_of(target), "entries": []})
-        groups[-1]["entries"].append(entry_card(e))
+        groups[-1]["entries"].append(cards[e.slug])
     return groups
 
 
@@ -171,8 +196,8 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
             "json_ld": _json_ld(article)}
 
 
-def _entry_pages(archive: Archive, site_url: str,
-                 subwords: dict[str, str]) -> list[GeneratedPage]:
+def _entry_pages(archive: Archive, site_url: str, subwords: dict[str, str],
+                 photos: Photos) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
         neighbours = []
@@ -196,7 +221,7 @@ def _entry_pages(archive: Archive, site_url: str,
             "year": _link(year_label(e.year), paths.year(e.year), value=e.year),
             "province_years": [_link(f"{p.name_th} {year_label(e.year)}",
                                      paths.province_year(p, e.year)) for p in e.provinces],
-            "image": e.image,
+            "cover": _picture(e, _photo(e, e.image, photos), 1280) if e.image else None,
             "neighbours": neighbours,
             "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
                                   for p in e.provinces)),
@@ -206,12 +231,14 @@ def _entry_pages(archive: Archive, site_url: str,
         pages.append(GeneratedPage(
             src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
             markdown=e.body, context=context, description=e.summary, tags=e.tags,
-            photos=e.photos, updated=e.date.isoformat()))
+            files=tuple((r.name, r.source) for ph in e.photos
+                        for r in _photo(e, ph.target, photos).renditions),
+            updated=e.date.isoformat()))
     return pages
 
 
 def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
-             kind: str, province: Province | None, facts: dict[str, Any],
+             kind: str, province: Province | None, facts: dict[str, Any], cards: Cards,
              group: bool = True, feed: str | None = None) -> list[GeneratedPage]:
     chunks = paginate(entries, PAGE_SIZE)
     pages = []
@@ -220,8 +247,8 @@ def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
             "kind": kind,
             "heading": heading,
             "total": len(entries),
-            "groups": _groups_by_year(chunk, province) if group else
-            [{"year": None, "label": None, "url": None, "entries": [entry_card(e) for e in chunk]}],
+            "groups": _groups_by_year(chunk, province, cards) if group else
+            [{"year": None, "label": None, "url": None, "entries": [cards[e.slug] for e in chunk]}],
             "pager": _pager(src_for_page, n, len(chunks)),
             "feeds": feed_links((feed, f"ข่าว{heading}")) if feed is not None else [],
             **facts,
@@ -242,7 +269,7 @@ def _by_year_then_date(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.year, e.published, e.slug), reverse=True)
 
 
-def _province_pages(archive: Archive) -> list[GeneratedPage]:
+def _province_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     pages = []
     for p, entries in archive.by_province.items():
         years = [_link(year_label(y), paths.province_year(p, y),
@@ -252,7 +279,7 @@ def _province_pages(archive: Archive) -> list[GeneratedPage]:
                  "years": years, "up": _link("จังหวัดทั้งหมด", paths.PROVINCES)}
         label = province_label(p)
         pages += _listing(lambda n, p=p: paths.province(p, n), label, label,
-                          _by_year_then_date(entries), "province", p, facts,
+                          _by_year_then_date(entries), "province", p, facts, cards,
                           feed=f"provinces/{p.slug}/")
         for y in archive.years_of(p):
             sub = archive.by_province_year[(p, y)]
@@ -262,12 +289,12 @@ def _province_pages(archive: Archive) -> list[GeneratedPage]:
                          "span": year_span_label(y)}
             heading = f"{label} {year_label(y)}"
             pages += _listing(lambda n, p=p, y=y: paths.province_year(p, y, n), heading, heading,
-                              sub, "province_year", p, sub_facts, group=False,
+                              sub, "province_year", p, sub_facts, cards, group=False,
                               feed=f"provinces/{p.slug}/")
     return pages
 
 
-def _year_pages(archive: Archive) -> list[GeneratedPage]:
+def _year_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     pages = []
     for y, entries in archive.by_year.items():
         facts = {
@@ -277,11 +304,11 @@ def _year_pages(archive: Archive) -> list[GeneratedPage]:
             "up": _link("ปีงบประมาณทั้งหมด", paths.YEARS),
         }
         pages += _listing(lambda n, y=y: paths.year(y, n), year_label(y), year_label(y),
-                          entries, "year", None, facts, group=False, feed=f"years/{y}/")
+                          entries, "year", None, facts, cards, group=False, feed=f"years/{y}/")
     return pages
 
 
-def _index_pages(archive: Archive) -> list[GeneratedPage]:
+def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     region_list = [{
         "name": r.name_th,
         "slug": r.slug,
@@ -305,7 +332,7 @@ def _index_pages(archive: Archive) -> list[GeneratedPage]:
     home = GeneratedPage(
         src_uri=paths.HOME, template="newsroom/home.html", title="หน้าแรก", generated=False,
         context={"kind": "home",
-                 "latest": [entry_card(e) for e in archive.entries[:HOME_LATEST]],
+                 "latest": [cards[e.slug] for e in archive.entries[:HOME_LATEST]],
                  "total": len(archive.entries),
                  "years": [_link(year_label(y), paths.year(y), count=len(es))
                            for y, es in archive.by_year.items()],
@@ -321,11 +348,14 @@ def _index_pages(archive: Archive) -> list[GeneratedPage]:
     return [provinces_page, years_page, home]
 
 
-def plan_site(archive: Archive, site_url: str = "",
-              subwords: dict[str, str] | None = None) -> SitePlan:
+def plan_site(archive: Archive, site_url: str = "", subwords: dict[str, str] | None = None,
+              photos: Photos | None = None) -> SitePlan:
     """Every page of the archive, in a stable order. ``site_url`` makes the
     absolute URLs that sharing tags and JSON-LD need; ``subwords`` are the
-    index-only Thai sub-words of each entry (search.py)."""
-    return SitePlan(pages=[*_index_pages(archive), *_province_pages(archive),
-                           *_year_pages(archive),
-                           *_entry_pages(archive, site_url, subwords or {})])
+    index-only Thai sub-words of each entry (search.py); ``photos`` the resized
+    copies of each entry's photos (photos.py)."""
+    photos = photos or {}
+    cards = {e.slug: entry_card(e, photos) for e in archive.entries}
+    return SitePlan(pages=[*_index_pages(archive, cards), *_province_pages(archive, cards),
+                           *_year_pages(archive, cards),
+                           *_entry_pages(archive, site_url, subwords or {}, photos)])

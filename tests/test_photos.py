@@ -1,0 +1,77 @@
+"""Entry photos: resized copies at the sizes the HTML claims, lazy loading, credits, cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin
+
+from PIL import Image
+
+from newsroom.corpus import load
+
+from conftest import ROOT, build, make_project, write_entry
+
+
+def test_every_photo_matches_what_the_html_claims(sample_site):
+    entries = [e for e in load(ROOT).entries if e.photos]
+    assert entries
+    for e in entries:
+        soup = sample_site.page(e.url)
+        images = soup.select("article img")
+        assert len(images) == len(e.photos)
+        for img in images:
+            src = sample_site.site / e.url / img["src"]
+            with Image.open(src) as im:
+                assert (im.width, im.height) == (int(img["width"]), int(img["height"]))
+            for candidate in img["srcset"].split(", "):
+                name, width = candidate.split()
+                with Image.open(sample_site.site / e.url / name) as im:
+                    assert im.width == int(width.rstrip("w"))
+            assert img.get("alt")
+            assert img.find_parent("figure").select_one("figcaption").get_text() == \
+                "ภาพ: " + ", ".join(e.photographers)
+        body_images = soup.select(".nr-body img")
+        assert all(i["loading"] == "lazy" for i in body_images)
+
+
+def test_listing_thumbnails_are_small(sample_site):
+    soup = sample_site.page("provinces/nan/")
+    thumbs = soup.select("img.nr-card__thumb")
+    assert thumbs
+    for t in thumbs:
+        path = sample_site.site / urljoin("provinces/nan/", t["src"])
+        with Image.open(path) as im:
+            assert im.width == int(t["width"]) <= 320
+        assert t["loading"] == "lazy"
+
+
+def photo_entry(root: Path, data: bytes) -> Path:
+    path = write_entry(root, "2564/2020-11-06-photo/index.md", """\
+title: ภาพ
+date: 2020-11-06
+author: ก
+photographer: ข
+province: น่าน
+image: cover.jpg""", body="ข้อความ\n\n![ภาพประชุม](cover.jpg)")
+    (path.parent / "cover.jpg").write_bytes(data)
+    return path
+
+
+def test_resized_once_then_cached(project):
+    image = Image.new("RGB", (1000, 600), (200, 100, 50))
+    path = project / "in.jpg"
+    image.save(path, "JPEG")
+    photo_entry(project, path.read_bytes())
+    assert build(project).ok
+    cached = sorted((project / ".cache" / "photos").glob("*.jpg"))
+    assert [Image.open(c).width for c in cached] == [320, 640]
+    stamps = [c.stat().st_mtime_ns for c in cached]
+    assert build(project).ok
+    assert [c.stat().st_mtime_ns for c in cached] == stamps
+
+
+def test_a_broken_photo_stops_the_build(project):
+    photo_entry(project, b"not a jpeg at all")
+    failed = build(project)
+    assert not failed.ok
+    assert "news/2564/2020-11-06-photo/index.md: image: photo 'cover.jpg' cannot be read" in failed.output
