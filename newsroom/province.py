@@ -68,6 +68,7 @@ class Province:
     slug: str
     region: str
     region_th: str
+    abbr_th: str = ""      # the official two-letter abbreviation (อด), as on number plates
 
     def __str__(self) -> str:
         return self.name_th
@@ -100,7 +101,8 @@ def _table() -> tuple[tuple[Province, ...], dict[str, Province]]:
         region, region_th = region_of[row["name_th"]]
         provinces.append(Province(
             rank=rank, name_th=row["name_th"], name_en=row["name_en"],
-            slug=_slugify_english(row["name_en"]), region=region, region_th=region_th))
+            slug=_slugify_english(row["name_en"]), region=region, region_th=region_th,
+            abbr_th=row["abbr_th"]))
     by_key: dict[str, Province] = {}
     for p in provinces:
         for alias in (p.name_th, p.name_en, p.slug, *EXTRA_ALIASES.get(p.name_th, ())):

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
+from .charts import province_map, year_chart
 from .entry import Entry
 from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
@@ -319,14 +320,17 @@ def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     provinces_page = GeneratedPage(
         src_uri=paths.PROVINCES, template="newsroom/provinces.html", title="จังหวัด",
         context={"kind": "provinces", "regions": region_list, "total": len(archive.entries),
-                 "with_news": len(archive.by_province)},
+                 "with_news": len(archive.by_province),
+                 "map": province_map({p: archive.count(p) for p in archive.by_province},
+                                     {p: f"{p.slug}/" for p in archive.by_province})},
         description="ข่าวจังหวัดคุณธรรมแยกตามจังหวัด 77 จังหวัด", hide=("toc",))
     years_page = GeneratedPage(
         src_uri=paths.YEARS, template="newsroom/years.html", title="ปีงบประมาณ",
         context={"kind": "years", "total": len(archive.entries),
                  "years": [_link(year_label(y), paths.year(y), count=len(es), year=y,
                                  span=year_span_label(y), provinces=len(archive.provinces_in(y)))
-                           for y, es in archive.by_year.items()]},
+                           for y, es in archive.by_year.items()],
+                 "chart": year_chart([(y, len(es), f"{y}/") for y, es in archive.by_year.items()])},
         description="ข่าวจังหวัดคุณธรรมแยกตามปีงบประมาณ", hide=("toc",))
     top = sorted(archive.by_province.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:12]
     home = GeneratedPage(
