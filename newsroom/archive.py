@@ -13,6 +13,7 @@ from .entry import Entry
 from .province import Province, all_provinces
 
 PAGE_SIZE = 20
+RELATED = 4
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Archive:
     by_year: dict[int, list[Entry]] = field(default_factory=dict)
     by_province_year: dict[tuple[Province, int], list[Entry]] = field(default_factory=dict)
     by_tag: dict[str, list[Entry]] = field(default_factory=dict)
+    by_author: dict[str, list[Entry]] = field(default_factory=dict)
+    by_photographer: dict[str, list[Entry]] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -52,6 +55,17 @@ class Archive:
         return Neighbours(newer=entries[i - 1] if i > 0 else None,
                           older=entries[i + 1] if i + 1 < len(entries) else None)
 
+    def related(self, entry: Entry, limit: int = RELATED) -> list[Entry]:
+        """Entries sharing a province or a tag, newest first. Each archive list is
+        newest first, so the heads of the entry's lists hold the answer."""
+        lists = [self.by_province[p] for p in entry.provinces] + [self.by_tag[t] for t in entry.tags]
+        found: dict[str, Entry] = {}
+        for entries in lists:
+            for other in entries[:limit + 1]:
+                if other.slug != entry.slug:
+                    found.setdefault(other.slug, other)
+        return sorted(found.values(), key=lambda e: e.sort_key, reverse=True)[:limit]
+
     def __post_init__(self) -> None:
         self._index: dict[Province, dict[str, int]] = {}
 
@@ -63,6 +77,8 @@ def build_archive(entries: list[Entry]) -> Archive:
     by_year: dict[int, list[Entry]] = defaultdict(list)
     by_province_year: dict[tuple[Province, int], list[Entry]] = defaultdict(list)
     by_tag: dict[str, list[Entry]] = defaultdict(list)
+    by_author: dict[str, list[Entry]] = defaultdict(list)
+    by_photographer: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         by_year[e.year].append(e)
         for p in e.provinces:
@@ -70,6 +86,10 @@ def build_archive(entries: list[Entry]) -> Archive:
             by_province_year[(p, e.year)].append(e)
         for t in e.tags:
             by_tag[t].append(e)
+        for name in e.authors:
+            by_author[name].append(e)
+        for name in e.photographers:
+            by_photographer[name].append(e)
     order = {p: i for i, p in enumerate(all_provinces())}
     archive = Archive(
         entries=entries,
@@ -78,6 +98,8 @@ def build_archive(entries: list[Entry]) -> Archive:
         by_province_year=dict(sorted(by_province_year.items(),
                                      key=lambda kv: (order[kv[0][0]], -kv[0][1]))),
         by_tag=dict(sorted(by_tag.items())),
+        by_author=dict(sorted(by_author.items())),
+        by_photographer=dict(sorted(by_photographer.items())),
     )
     archive._index = {p: {e.slug: i for i, e in enumerate(es)} for p, es in by_province.items()}
     return archive

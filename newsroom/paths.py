@@ -13,6 +13,7 @@ PROVINCES = "provinces/index.md"
 YEARS = "years/index.md"
 HOME = "index.md"
 TAGS = "tags.md"
+PEOPLE = "people/index.md"
 
 
 def url_of(src_uri: str) -> str:
@@ -47,3 +48,7 @@ def province_year(p: Province, year: int, page: int = 1) -> str:
 
 def year(y: int, page: int = 1) -> str:
     return _paged(f"years/{y}", page)
+
+
+def person(slug: str, page: int = 1) -> str:
+    return _paged(f"people/{slug}", page)

@@ -19,6 +19,7 @@ from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
 from .charts import province_map, year_chart
 from .entry import Entry
+from .people import person_slugs
 from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
@@ -198,7 +199,7 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
 
 
 def _entry_pages(archive: Archive, site_url: str, subwords: dict[str, str],
-                 photos: Photos) -> list[GeneratedPage]:
+                 photos: Photos, cards: Cards, people: dict[str, str]) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
         neighbours = []
@@ -214,8 +215,9 @@ def _entry_pages(archive: Archive, site_url: str, subwords: dict[str, str],
             "title": e.title,
             "date": thai_date(e.date),
             "date_iso": e.published.isoformat(),
-            "authors": list(e.authors),
-            "photographers": list(e.photographers),
+            "authors": [_link(n, paths.person(people[n])) for n in e.authors],
+            "photographers": [_link(n, paths.person(people[n])) for n in e.photographers],
+            "related": [cards[r.slug] for r in archive.related(e)],
             "provinces": [_link(province_label(p), paths.province(p), name=p.name_th)
                           for p in e.provinces],
             "province_names": [p.name_th for p in e.provinces],
@@ -309,6 +311,34 @@ def _year_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     return pages
 
 
+def _people_pages(archive: Archive, cards: Cards, people: dict[str, str]) -> list[GeneratedPage]:
+    """A page per writer and per photographer, and /people/ listing them all."""
+    pages = []
+    credits: dict[str, list[Entry]] = {}
+    for role in (archive.by_author, archive.by_photographer):
+        for name, entries in role.items():
+            credits.setdefault(name, []).extend(entries)
+    for name, entries in sorted(credits.items()):
+        unique = sorted({e.slug: e for e in entries}.values(), key=lambda e: e.sort_key,
+                        reverse=True)
+        facts = {"person": {"name": name,
+                            "written": len(archive.by_author.get(name, ())),
+                            "photographed": len(archive.by_photographer.get(name, ()))},
+                 "up": _link("ผู้เขียนข่าวและช่างภาพ", paths.PEOPLE)}
+        pages += _listing(lambda n, slug=people[name]: paths.person(slug, n), name,
+                          f"ข่าวของ {name}", unique, "person", None, facts, cards, group=False)
+    index = GeneratedPage(
+        src_uri=paths.PEOPLE, template="newsroom/people.html", title="ผู้เขียนข่าวและช่างภาพ",
+        context={"kind": "people",
+                 "authors": [_link(n, paths.person(people[n]), count=len(es))
+                             for n, es in archive.by_author.items()],
+                 "photographers": [_link(n, paths.person(people[n]), count=len(es))
+                                   for n, es in archive.by_photographer.items()]},
+        description="ผู้เขียนข่าวและช่างภาพของคลังข่าวจังหวัดคุณธรรม", hide=("toc",),
+        updated=_newest(archive.entries))
+    return [index, *pages]
+
+
 def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     region_list = [{
         "name": r.name_th,
@@ -345,6 +375,7 @@ def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
                  "provinces_url": paths.url_of(paths.PROVINCES),
                  "years_url": paths.url_of(paths.YEARS),
                  "tags_url": paths.url_of(paths.TAGS),
+                 "people_url": paths.url_of(paths.PEOPLE),
                  "tag_count": len(archive.by_tag)})
     newest = _newest(archive.entries)
     for page in (provinces_page, years_page, home):
@@ -360,6 +391,8 @@ def plan_site(archive: Archive, site_url: str = "", subwords: dict[str, str] | N
     copies of each entry's photos (photos.py)."""
     photos = photos or {}
     cards = {e.slug: entry_card(e, photos) for e in archive.entries}
+    people = person_slugs(set(archive.by_author) | set(archive.by_photographer))
     return SitePlan(pages=[*_index_pages(archive, cards), *_province_pages(archive, cards),
-                           *_year_pages(archive, cards),
-                           *_entry_pages(archive, site_url, subwords or {}, photos)])
+                           *_year_pages(archive, cards), *_people_pages(archive, cards, people),
+                           *_entry_pages(archive, site_url, subwords or {}, photos, cards,
+                                         people)])

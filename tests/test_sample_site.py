@@ -55,3 +55,40 @@ def test_tags_index_counts(sample_site):
                    h.select_one(".md-tag").get_text() == tag]
         assert section, tag
         assert len(section[0].find_next("ul").select("li")) == n, tag
+
+
+def test_people_pages_list_their_entries(sample_site):
+    from collections import defaultdict
+    from urllib.parse import urljoin
+    entries = load(ROOT).entries
+    credited = defaultdict(set)
+    for e in entries:
+        for name in (*e.authors, *e.photographers):
+            credited[name].add(e.slug)
+    index = sample_site.page("people/")
+    links = {a.get_text(): urljoin("/people/", a["href"]) for a in index.select(".nr-people a")}
+    assert set(links) == set(credited)
+    for name, slugs in credited.items():
+        page = sample_site.page(links[name].strip("/") + "/")
+        listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("a.nr-card__title")}
+        assert listed == slugs, name
+        assert links[name].isascii()
+    # the credits on an entry page link there
+    e = entries[0]
+    soup = sample_site.page(e.url)
+    credit_links = {a.get_text(): urljoin(f"/{e.url}", a["href"]) for a in soup.select(".nr-credits a")}
+    assert {n: links[n] for n in (*e.authors, *e.photographers)} == credit_links
+
+
+def test_related_news_share_a_province_or_tag(sample_site):
+    entries = {e.slug: e for e in load(ROOT).entries}
+    for e in entries.values():
+        soup = sample_site.page(e.url)
+        related = [a["href"].rstrip("/").rsplit("/", 1)[-1]
+                   for a in soup.select(".nr-related a.nr-card__title")]
+        assert 0 < len(related) <= 4 and e.slug not in related
+        for slug in related:
+            other = entries[slug]
+            assert set(other.provinces) & set(e.provinces) or set(other.tags) & set(e.tags)
+        dates = [entries[s].published for s in related]
+        assert dates == sorted(dates, reverse=True)
