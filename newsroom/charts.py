@@ -5,7 +5,7 @@ province's capital (approximate latitude/longitude, below) is snapped to a
 grid, and a province whose cell is taken moves to the nearest free cell. The
 layout depends only on this table, so it is the same on every build. Shades
 come from the number of entries; every tile links to its province page and
-names its count in text (title, aria-label), and the page also lists the
+names its count in text (its SVG title), and the page also lists the
 counts as text.
 """
 
@@ -93,7 +93,7 @@ def province_map(counts: dict[Province, int], url_of: dict[Province, str]) -> st
     most = max(counts.values(), default=0)
     width = (max(t.col for t in tiles) + 1) * (TILE + GAP)
     height = (max(t.row for t in tiles) + 1) * (TILE + GAP)
-    out = [f'<svg class="nr-map" viewBox="0 0 {width} {height}" role="img" '
+    out = [f'<svg class="nr-map" viewBox="0 0 {width} {height}" '
            f'aria-labelledby="nr-map-title" xmlns="http://www.w3.org/2000/svg">',
            '<title id="nr-map-title">แผนที่จำนวนข่าวรายจังหวัด 77 จังหวัด</title>']
     for t in tiles:
@@ -106,7 +106,7 @@ def province_map(counts: dict[Province, int], url_of: dict[Province, str]) -> st
                 f'<text x="{x + TILE / 2}" y="{y + 18}" class="nr-tile__name">{short}</text>'
                 f'<text x="{x + TILE / 2}" y="{y + 34}" class="nr-tile__count">{n}</text>')
         if n:
-            out.append(f'<a href="{escape(url_of[t.province])}" aria-label="{escape(label)}" '
+            out.append(f'<a href="{escape(url_of[t.province])}" '
                        f'data-province="{t.province.slug}" data-count="{n}">'
                        f'<title>{escape(label)}</title>{tile}</a>')
         else:
@@ -123,7 +123,7 @@ def year_chart(years: list[tuple[int, int, str]]) -> str:
     most = max(c for _, c, _ in years)
     bar_h, gap, label_w, full = 26, 8, 110, 300
     height = len(years) * (bar_h + gap)
-    out = [f'<svg class="nr-chart" viewBox="0 0 {label_w + full + 50} {height}" role="img" '
+    out = [f'<svg class="nr-chart" viewBox="0 0 {label_w + full + 50} {height}" '
            f'aria-labelledby="nr-chart-title" xmlns="http://www.w3.org/2000/svg">',
            '<title id="nr-chart-title">จำนวนข่าวในแต่ละปีงบประมาณ</title>']
     for i, (year, count, url) in enumerate(years):
