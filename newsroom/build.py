@@ -85,7 +85,8 @@ class ArchiveBuild:
             photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
         if not problems:
             archive = build_archive(corpus.entries)
-            self.plan = plan_site(archive, self.site_url, subwords(archive.entries), photo_sets)
+            words = subwords(archive.entries, root / ".cache" / "subwords.json")
+            self.plan = plan_site(archive, self.site_url, words, photo_sets)
             self.photo_credits = {
                 f"news/{e.slug}/index.md": PagePhotos(
                     photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},

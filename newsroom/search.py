@@ -15,6 +15,7 @@ Two steps, both outside the browser:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -49,19 +50,39 @@ def pagefind_binary(*roots: Path) -> Path:
     return candidate
 
 
-def subwords(entries: list[Entry]) -> dict[str, str]:
-    """Index-only sub-words of each entry, by slug."""
-    if not entries:
-        return {}
-    texts = [f"{e.title}\n{e.summary}\n{e.body}" for e in entries]
+def _run_subwords(texts: list[str]) -> list[str]:
     words = str(Path(corpus_path()) / WORD_LIST)
     result = subprocess.run([_node(), str(SUBWORDS_SCRIPT), words],
                             input=json.dumps(texts, ensure_ascii=False), capture_output=True,
                             text=True, encoding="utf-8", check=False)
     if result.returncode != 0:
         raise RuntimeError(f"thai_subwords.mjs failed: {result.stderr.strip()[-2000:]}")
-    found = json.loads(result.stdout)
-    return {e.slug: s for e, s in zip(entries, found)}
+    return json.loads(result.stdout)
+
+
+def subwords(entries: list[Entry], cache: Path | None = None) -> dict[str, str]:
+    """Index-only sub-words of each entry, by slug. With ``cache`` (a JSON file),
+    only entries whose text changed since the last build go through Node."""
+    texts = {e.slug: f"{e.title}\n{e.summary}\n{e.body}" for e in entries}
+    keys = {slug: hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+            for slug, text in texts.items()}
+    known: dict[str, str] = {}
+    if cache and cache.is_file():
+        try:
+            known = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    missing = sorted({keys[s] for s in texts if keys[s] not in known})
+    if missing:
+        text_of = {keys[s]: t for s, t in texts.items()}
+        known.update(zip(missing, _run_subwords([text_of[k] for k in missing])))
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            used = {k: known[k] for k in sorted(set(keys.values()))}
+            partial = cache.with_suffix(".part")
+            partial.write_text(json.dumps(used, ensure_ascii=False), encoding="utf-8")
+            partial.replace(cache)
+    return {slug: known[keys[slug]] for slug in texts}
 
 
 def index_site(site_dir: Path, project_root: Path) -> str:
