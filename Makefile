@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test check bench clean
+.PHONY: setup system-deps serve serve-full build test check bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -33,7 +33,12 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+# --dirty: an edit re-renders only the pages it changes (see newsroom/build.py).
+# After editing templates, use `make serve-full`, which re-renders everything each time.
 serve: setup
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+serve-full: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup

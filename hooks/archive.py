@@ -9,7 +9,7 @@ _build = ArchiveBuild()
 
 
 def on_startup(command, dirty):
-    _build.start(command)
+    _build.start(command, dirty)
 
 
 def on_config(config):

@@ -8,7 +8,11 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   feeds. Any problem raises PluginError *before* MkDocs cleans site/, so a
   failed build leaves the last good site in place (and ``serve`` keeps serving it).
 - ``add_files`` (on_files): add the planned pages, the entries' photos, the
-  feeds and robots.txt.
+  feeds and robots.txt. For ``serve --dirty`` (``make serve``) each page is a
+  file in .cache/pages/ that is rewritten only when the page's content or
+  display values change, so MkDocs re-renders just the pages an edit touches
+  (the entry, its archives, its neighbours); in-memory pages would always
+  count as modified.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
 - ``index`` (on_post_build): build the Thai search index over the written site.
@@ -23,8 +27,10 @@ MkDocs hands us, never imported by name.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -51,6 +57,7 @@ def _engine_module(obj: Any, name: str) -> Any:
 class ArchiveBuild:
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.plan = SitePlan()
         self.pages: dict[str, GeneratedPage] = {}
         self.feeds: list[FeedSpec] = []
@@ -62,8 +69,9 @@ class ArchiveBuild:
     def include_drafts(self) -> bool:
         return self.command == "serve"
 
-    def start(self, command: str) -> None:
+    def start(self, command: str, dirty: bool = False) -> None:
         self.command = command
+        self.dirty = dirty
 
     def configure(self, config: Any) -> None:
         """Builds take their date from SOURCE_DATE_EPOCH (sitemap, .gz headers).
@@ -71,13 +79,13 @@ class ArchiveBuild:
         MkDocs' clock alone; `make build` and CI always set it."""
         config.markdown_extensions.append(PhotoExtension(lambda: self.rendering))
         if "SOURCE_DATE_EPOCH" not in os.environ:
-            root = Path(config.config_file_path).resolve().parent
+            root = root_of(config)
             epoch = _git_commit_time(root)
             if epoch:
                 os.environ["SOURCE_DATE_EPOCH"] = epoch
 
     def load(self, config: Any) -> None:
-        root = Path(config.config_file_path).resolve().parent
+        root = root_of(config)
         self.site_url = config.site_url or ""
         corpus = load_corpus(root, include_drafts=self.include_drafts)
         problems = list(corpus.problems)
@@ -106,8 +114,7 @@ class ArchiveBuild:
         """A file in docs/ that sits where a generated page, photo or feed would go."""
         uris = []
         for page in self.plan.pages:
-            if page.generated:
-                uris.append(page.src_uri)
+            uris.append(page.src_uri)
             uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
         for feed in self.feeds:
             uris += [feed.atom_path, feed.json_path]
@@ -129,15 +136,16 @@ class ArchiveBuild:
         def add(src_uri: str, **source: Any) -> None:
             files.append(file_class.generated(config, src_uri, **source))
 
+        pages_cache = root_of(config) / ".cache" / "pages"
         for page in self.plan.pages:
-            if not page.generated:
-                continue
-            add(page.src_uri, content=page.markdown)
+            if self.dirty:
+                add(page.src_uri, abs_src_path=str(_materialise(page, pages_cache)))
+            else:
+                add(page.src_uri, content=page.markdown)
             folder = page.src_uri.rsplit("/", 1)[0]
             for name, source in page.files:
                 add(f"{folder}/{name}", abs_src_path=str(source))
-        root = Path(config.config_file_path).resolve().parent
-        for site_path, source in font_files(root):
+        for site_path, source in font_files(root_of(config)):
             add(site_path, abs_src_path=str(source))
         if self.site_url:
             for feed in self.feeds:
@@ -175,8 +183,31 @@ class ArchiveBuild:
         return context
 
     def index(self, config: Any) -> None:
-        root = Path(config.config_file_path).resolve().parent
+        root = root_of(config)
         index_site(Path(config.site_dir), root)
+
+
+def root_of(config: Any) -> Path:
+    """The project folder: where mkdocs.yml is."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def _materialise(page: GeneratedPage, cache: Path) -> Path:
+    """The page as a file whose modification time changes only with its content."""
+    state = json.dumps([page.markdown, page.title, page.template, page.context, page.tags,
+                        page.description, page.hide, page.updated],
+                       sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(state.encode("utf-8")).hexdigest()
+    text = f"---\nnewsroom: {digest}\n---\n{page.markdown}"
+    path = cache / page.src_uri
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return path
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def _git_commit_time(root: Path) -> str | None:

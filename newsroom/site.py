@@ -34,7 +34,6 @@ class GeneratedPage:
     title: str                        # plain text (escaped by the hook, not here)
     context: dict[str, Any]           # display values for the template
     markdown: str = ""                # the body MkDocs renders (entries only)
-    generated: bool = True            # False: a real page in docs/ we only add context to
     description: str = ""             # plain text for <meta name="description">
     tags: tuple[str, ...] = ()        # for Material's tags plugin
     files: tuple[tuple[str, Any], ...] = ()  # (name, source path) copied beside the page
@@ -364,7 +363,7 @@ def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
         description="ข่าวจังหวัดคุณธรรมแยกตามปีงบประมาณ", hide=("toc",))
     top = sorted(archive.by_province.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:12]
     home = GeneratedPage(
-        src_uri=paths.HOME, template="newsroom/home.html", title="หน้าแรก", generated=False,
+        src_uri=paths.HOME, template="newsroom/home.html", title="หน้าแรก",
         context={"kind": "home",
                  "latest": [cards[e.slug] for e in archive.entries[:HOME_LATEST]],
                  "total": len(archive.entries),
