@@ -41,7 +41,7 @@ from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
-from .search import index_site, subwords
+from .search import FILTERS_FILE, filter_counts, index_site, subwords
 from .site import GeneratedPage, SitePlan, plan_site
 
 
@@ -62,6 +62,7 @@ class ArchiveBuild:
         self.pages: dict[str, GeneratedPage] = {}
         self.feeds: list[FeedSpec] = []
         self.site_url = ""
+        self.search_filters = b"{}"
         self.rendering: PagePhotos | None = None    # the entry page Markdown is rendering
         self.photo_credits: dict[str, PagePhotos] = {}
 
@@ -102,6 +103,7 @@ class ArchiveBuild:
                     fallback_alt=f"ภาพประกอบข่าว {e.title}")
                 for e in archive.entries if e.photos}
             self.feeds = plan_feeds(archive)
+            self.search_filters = filter_counts(archive.entries)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if problems:
             self.plan, self.pages, self.feeds = SitePlan(), {}, []
@@ -112,7 +114,7 @@ class ArchiveBuild:
 
     def _docs_collisions(self, docs_dir: Path, root: Path) -> list[Problem]:
         """A file in docs/ that sits where a generated page, photo or feed would go."""
-        uris = []
+        uris = [FILTERS_FILE]
         for page in self.plan.pages:
             uris.append(page.src_uri)
             uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
@@ -145,6 +147,7 @@ class ArchiveBuild:
             folder = page.src_uri.rsplit("/", 1)[0]
             for name, source in page.files:
                 add(f"{folder}/{name}", abs_src_path=str(source))
+        add(FILTERS_FILE, content=self.search_filters)
         for site_path, source in font_files(root_of(config)):
             add(site_path, abs_src_path=str(source))
         if self.site_url:

@@ -85,10 +85,30 @@ def subwords(entries: list[Entry], cache: Path | None = None) -> dict[str, str]:
     return {slug: known[keys[slug]] for slug in texts}
 
 
+FILTERS_FILE = "search-filters.json"
+
+
+def filter_counts(entries: list[Entry]) -> bytes:
+    """The search box's province and year choices with their counts, as Pagefind
+    would report them, in a small file: the browser need not load Pagefind's
+    filter index before a reader actually filters."""
+    provinces: dict[str, int] = {}
+    years: dict[str, int] = {}
+    for e in entries:
+        for p in e.provinces:
+            provinces[p.name_th] = provinces.get(p.name_th, 0) + 1
+        years[str(e.year)] = years.get(str(e.year), 0) + 1
+    data = {"province": dict(sorted(provinces.items())), "year": dict(sorted(years.items()))}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
 def index_site(site_dir: Path, project_root: Path) -> str:
     """Run Pagefind over the built site; returns its report."""
     binary = pagefind_binary(project_root)
-    result = subprocess.run([str(binary), "--site", str(site_dir), "--quiet"],
+    # Only entry pages carry data-pagefind-body: reading the archive pages too
+    # would cost time and memory for nothing.
+    result = subprocess.run([str(binary), "--site", str(site_dir), "--quiet",
+                             "--glob", "news/**/*.html"],
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")

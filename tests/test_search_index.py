@@ -33,3 +33,17 @@ def test_unchanged_entries_are_not_segmented_again(tmp_path, monkeypatch):
     b = entry(tmp_path, "ผู้ว่าราชการจังหวัด", "2020-11-06-b.md")
     search.subwords([a, b], cache)
     assert len(calls) == 1 and len(calls[0]) == 1
+
+
+def test_filter_choices_file_matches_the_archive(sample_site):
+    import json
+    from collections import Counter
+    from conftest import ROOT
+    from newsroom.corpus import load
+    entries = load(ROOT).entries
+    data = json.loads((sample_site.site / "search-filters.json").read_text(encoding="utf-8"))
+    assert data["province"] == dict(Counter(p.name_th for e in entries for p in e.provinces))
+    assert data["year"] == {str(y): n for y, n in Counter(e.year for e in entries).items()}
+    # Pagefind indexed entry pages only
+    assert (sample_site.site / "pagefind" / "pagefind-entry.json").is_file()
+    assert len(list((sample_site.site / "pagefind" / "fragment").iterdir())) == len(entries)

@@ -14,7 +14,7 @@
   const meta = root.querySelector("[data-nr-meta]");
   const toggle = document.getElementById("__search");
   const moreButton = root.querySelector("[data-nr-more]");
-  const MAX_RESULTS = 20;
+  const MAX_RESULTS = 10;
   let pagefind = null;
   let latest = 0;
 
@@ -22,11 +22,23 @@
     if (!pagefind) {
       pagefind = await import(new URL(root.dataset.pagefind, document.baseURI).href);
       await pagefind.options({ excerptLength: 24 });
-      const filters = await pagefind.filters();
-      fill(province, filters.province || {}, (a, b) => a.localeCompare(b, "th"));
-      fill(year, filters.year || {}, (a, b) => b.localeCompare(a));
     }
     return pagefind;
+  }
+
+  /* The choices come from a small file the build writes, not from Pagefind's
+   * filter index, which is only loaded once a reader filters. */
+  let choices = null;
+  function loadChoices() {
+    if (!choices) {
+      choices = fetch(new URL(root.dataset.filters, document.baseURI))
+        .then((r) => r.json())
+        .then((filters) => {
+          fill(province, filters.province || {}, (a, b) => a.localeCompare(b, "th"));
+          fill(year, filters.year || {}, (a, b) => b.localeCompare(a));
+        });
+    }
+    return choices;
   }
 
   function fill(select, counts, order) {
@@ -138,12 +150,12 @@
   function later() { clearTimeout(timer); timer = setTimeout(run, 120); }
   input.addEventListener("input", later);
   moreButton.addEventListener("click", more);
-  input.addEventListener("focus", () => { if (toggle) toggle.checked = true; load(); });
+  input.addEventListener("focus", () => { if (toggle) toggle.checked = true; loadChoices(); load(); });
   province.addEventListener("change", run);
   year.addEventListener("change", run);
   form.addEventListener("reset", () => setTimeout(run, 0));
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle && toggle.checked) { toggle.checked = false; input.blur(); }
   });
-  if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) input.focus(); });
+  if (toggle) toggle.addEventListener("change", () => { if (toggle.checked) { loadChoices(); input.focus(); } });
 })();
