@@ -55,6 +55,7 @@ def test_tags_index_counts(sample_site):
                    h.select_one(".md-tag").get_text() == tag]
         assert section, tag
         assert len(section[0].find_next("ul").select("li")) == n, tag
+        assert section[0].find_next("p", class_="nr-tag-count").select_one(".nr-count").get_text() == str(n)
 
 
 def test_people_pages_list_their_entries(sample_site):
