@@ -57,8 +57,8 @@ def url_problems(entries: list[Entry]) -> list[Problem]:
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
          files: list[Path] | None = None) -> Corpus:
     """Read and check every entry. Drafts are checked too, but published only on request."""
-    root = Path(root)
-    news_dir = Path(news_dir) if news_dir else root / "news"
+    root = Path(root).resolve()
+    news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     corpus = Corpus()
     for path in (files if files is not None else entry_files(news_dir)):
         entry, problems = read_entry(path, root, news_dir)

@@ -400,6 +400,19 @@ def default_summary(body: str) -> str:
 # The entry point
 # --------------------------------------------------------------------------
 
+def _relative(path: Path, root: Path) -> str:
+    """The path as writers see it, relative to the project ("news/2564/x.md")."""
+    if path.is_absolute() and root.is_absolute():
+        try:
+            return path.relative_to(root).as_posix()     # no file system calls
+        except ValueError:
+            pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def read_entry(path: Path, root: Path, news_root: Path | None = None,
                raw: bytes | None = None) -> tuple[Entry | None, list[Problem]]:
     """Read and check one entry file.
@@ -408,10 +421,7 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
     ``news_root`` is the folder photos must stay inside (default root/news).
     """
     path = Path(path)
-    try:
-        source = path.resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        source = path.as_posix()
+    source = _relative(path, Path(root))
     news_root = Path(news_root) if news_root else Path(root) / "news"
 
     def fail(message: str, line: int = 0, name: str = "file") -> tuple[None, list[Problem]]:
@@ -419,14 +429,12 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
 
     if raw is None:
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                return fail(f"the file is {path.stat().st_size // 1000} KB; an entry may be at"
-                            f" most {MAX_FILE_BYTES // 1_000_000} MB (put large material elsewhere)")
-            raw = path.read_bytes()
+            with open(path, "rb") as f:
+                raw = f.read(MAX_FILE_BYTES + 1)
         except OSError as e:
             return fail(f"cannot be read: {e.strerror or e}")
     if len(raw) > MAX_FILE_BYTES:
-        return fail(f"the file is {len(raw) // 1000} KB; an entry may be at most"
+        return fail(f"the file is over {MAX_FILE_BYTES // 1_000_000} MB; an entry may be at most"
                     f" {MAX_FILE_BYTES // 1_000_000} MB (put large material elsewhere)")
     text, error = decode(raw)
     if text is None:
