@@ -20,7 +20,8 @@ from .program_year import program_year
 from .writing import create_exclusive, yaml_names, yaml_scalar
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]])")
-_MD_LINE_START = re.compile(r"^(\s*)([#=+\-]|\d+[.)])(?=\s|$)")
+_MD_LINE_START = re.compile(r"^([#=+\-])|^(\d+)([.)])(?=\s|$)")
+_LINE_START_ESCAPES = {"#": "\\#", "+": "\\+", "-": "\\-", "=": "&#61;"}  # no "\=" in Markdown
 
 
 @dataclass
@@ -36,7 +37,15 @@ def escape_markdown(text: str) -> str:
     """Text that Markdown renders as exactly ``text``: no markup, no HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
-    return "\n".join(_MD_LINE_START.sub(r"\1\\\2", line.lstrip()) for line in text.split("\n"))
+    return "\n".join(_MD_LINE_START.sub(_escape_line_start, line.lstrip())
+                     for line in text.split("\n"))
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    """'# x' -> '\\# x'; '1. x' -> '1\\. x': no heading, list or rule can start."""
+    if m.group(1):
+        return _LINE_START_ESCAPES[m.group(1)]
+    return f"{m.group(2)}\\{m.group(3)}"
 
 
 def render_entry(report: LegacyReport, source_name: str) -> str:
