@@ -1,0 +1,105 @@
+"""Search in the browser, measured: time to first results and bytes fetched after load.
+
+    python -m bench.search SITE_DIR [QUERY …] [--json PATH]
+
+Serves a built site on 127.0.0.1, opens it in headless Chromium at phone size,
+types each query into the header search box and reports how long the first
+results took to appear and how many bytes the page fetched after it had
+loaded (Pagefind's script, WASM, metadata, index chunks and fragments). A
+fresh browser context per query, so nothing is cached between queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = ("คุณธรรม", "งบประมาณ", "เยาวชน อุดรธานี", "ผู้ว่าราชการ", "จิตอาสา", "MOU")
+TARGET_SECONDS = 1.0
+TARGET_KB = 300
+
+
+@dataclass
+class SearchTiming:
+    query: str
+    seconds_to_results: float
+    requests: int
+    kilobytes: float
+    shown: str
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def measure(site: Path, queries: tuple[str, ...] = QUERIES) -> list[SearchTiming]:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    timings = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            for query in queries:
+                context = browser.new_context(viewport={"width": 390, "height": 844})
+                page = context.new_page()
+                page.goto(base, wait_until="networkidle")
+                sizes: list[int] = []
+                page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+                page.click("label.md-header__button[for=__search]")
+                started = time.perf_counter()
+                page.fill("input[name=query]", query)
+                page.wait_for_function(
+                    "document.querySelectorAll('.nr-search__result').length > 0"
+                    " || document.querySelector('[data-nr-meta]').textContent.startsWith('ไม่พบ')",
+                    timeout=60_000)
+                elapsed = time.perf_counter() - started
+                page.wait_for_timeout(300)          # let the last fragments arrive
+                timings.append(SearchTiming(query, round(elapsed, 3), len(sizes),
+                                            round(sum(sizes) / 1024, 1),
+                                            page.inner_text("[data-nr-meta]")))
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return timings
+
+
+def table(timings: list[SearchTiming]) -> str:
+    lines = [f"{'query':<18} {'first results':>14} {'requests':>9} {'KB after load':>14}  shown",
+             f"{'target':<18} {'≤ %.1f s' % TARGET_SECONDS:>14} {'':>9} {'≤ %d' % TARGET_KB:>14}"]
+    for t in timings:
+        lines.append(f"{t.query:<18} {t.seconds_to_results:>12.2f} s {t.requests:>9} "
+                     f"{t.kilobytes:>14.0f}  {t.shown}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    timings = measure(args.site, tuple(args.queries) or QUERIES)
+    print(table(timings))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(t) for t in timings], ensure_ascii=False, indent=1),
+                             encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
