@@ -35,6 +35,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from . import paths
 from .archive import build_archive
 from .corpus import load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
@@ -97,7 +98,7 @@ class ArchiveBuild:
             words = subwords(archive.entries, root / ".cache" / "subwords.json")
             self.plan = plan_site(archive, self.site_url, words, photo_sets)
             self.photo_credits = {
-                f"news/{e.slug}/index.md": PagePhotos(
+                paths.entry(e.slug): PagePhotos(
                     photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},
                     credit=f"ภาพ: {', '.join(e.photographers)}" if e.photographers else "",
                     fallback_alt=f"ภาพประกอบข่าว {e.title}")
