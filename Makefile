@@ -50,5 +50,8 @@ check: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+bench: setup
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf site
