@@ -53,6 +53,8 @@ SUMMARY_LENGTH = 180
 _IMAGE_MD = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Characters XML 1.0 cannot carry (feeds, sitemaps) and no reader can see.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,11 @@ class _Checker:
             self.add(name, f"must be text, not {_describe(value)}")
             return None
         value = " ".join(str(value).split())
+        bad = _CONTROL.search(value)
+        if bad:
+            self.add(name, f"contains the control character U+{ord(bad.group()):04X}, which no"
+                           " page or feed can show; delete it (it often comes from copy and paste)")
+            return None
         if len(value) > MAX_TEXT:
             self.add(name, f"is {len(value)} characters long; keep it under {MAX_TEXT}")
             return None
@@ -209,6 +216,11 @@ class _Checker:
             if text not in out:
                 out.append(text)
         return tuple(out)
+
+
+def _printable(text: str) -> str:
+    """Text safe to print in a one-line message: control characters shown as \\xNN."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def _describe(value: Any) -> str:
@@ -352,6 +364,9 @@ def _check_slug(c: _Checker, value: Any, path: Path) -> str | None:
 
 def _check_photo(c: _Checker, name: str, ref: str, entry_dir: Path,
                  news_root: Path) -> Photo | None:
+    if _CONTROL.search(ref):
+        c.add(name, "the photo's file name contains control characters; rename the file")
+        return None
     clean = ref.split("#", 1)[0].split("?", 1)[0]
     pure = PurePosixPath(clean.replace("\\", "/"))
     if pure.is_absolute() or clean.startswith(("/", "\\")) or ".." in pure.parts:
@@ -361,7 +376,7 @@ def _check_photo(c: _Checker, name: str, ref: str, entry_dir: Path,
     source = entry_dir / Path(*pure.parts)
     try:
         real = source.resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         c.add(name, f"photo '{ref[:80]}' does not exist; put the file next to"
                     f" {c.source.rsplit('/', 1)[-1]}")
         return None
@@ -457,7 +472,9 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
         elif key not in FIELDS:
             near = difflib.get_close_matches(key.lower(), FIELDS, n=1, cutoff=0.6)
             hint = f"; did you mean {near[0]}?" if near else f"; the fields are {', '.join(FIELDS)}"
-            c.add(key, f"unknown field '{key[:40]}'{hint}")
+            shown = _printable(key)[:40]
+            c.add(shown if shown.strip() else "front matter", f"unknown field '{shown}'{hint}",
+                  line=c.line(key))
     for name in REQUIRED:
         if name not in data:
             example = {"title": "title: ประชุมหารือ…", "date": "date: 2020-11-06",
@@ -506,6 +523,11 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
                               " (photographer: ชื่อ นามสกุล)", line=1)
     if not body.strip():
         c.add("body", "the entry has no text below the front matter", line=body_line)
+    bad = _CONTROL.search(body)
+    if bad:
+        c.add("body", f"contains the control character U+{ord(bad.group()):04X}, which no page or"
+                      " feed can show; delete it (it often comes from copy and paste)",
+              line=body_line + body[:bad.start()].count("\n"))
 
     if c.problems:
         return None, c.problems
