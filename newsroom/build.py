@@ -15,7 +15,8 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   count as modified.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
-- ``index`` (on_post_build): build the Thai search index over the written site.
+- ``index`` (on_post_build): build the Thai search index over the written site
+  (in the background for dirty builds, so previews do not wait for it).
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
@@ -37,12 +38,12 @@ from typing import Any
 
 from . import paths
 from .archive import build_archive
-from .corpus import load as load_corpus
+from .corpus import EntryCache, load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
-from .search import FILTERS_FILE, filter_counts, index_site, subwords
+from .search import FILTERS_FILE, BackgroundIndexer, filter_counts, index_site, subwords
 from .site import GeneratedPage, SitePlan, plan_site
 
 
@@ -66,6 +67,8 @@ class ArchiveBuild:
         self.search_filters = b"{}"
         self.rendering: PagePhotos | None = None    # the entry page Markdown is rendering
         self.photo_credits: dict[str, PagePhotos] = {}
+        self.indexer = BackgroundIndexer()
+        self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
 
     @property
     def include_drafts(self) -> bool:
@@ -89,7 +92,8 @@ class ArchiveBuild:
     def load(self, config: Any) -> None:
         root = root_of(config)
         self.site_url = config.site_url or ""
-        corpus = load_corpus(root, include_drafts=self.include_drafts)
+        corpus = load_corpus(root, include_drafts=self.include_drafts,
+                             cache=self.entry_cache if self.dirty else None)
         problems = list(corpus.problems)
         if not problems:
             photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
@@ -187,8 +191,12 @@ class ArchiveBuild:
         return context
 
     def index(self, config: Any) -> None:
-        root = root_of(config)
-        index_site(Path(config.site_dir), root)
+        """The search index: part of every full build; for dirty builds (previews)
+        it is made in the background, so an edit shows without waiting for it."""
+        if self.dirty:
+            self.indexer.start(Path(config.site_dir), root_of(config))
+        else:
+            index_site(Path(config.site_dir), root_of(config))
 
 
 def root_of(config: Any) -> Path:

@@ -61,7 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     targets = _expand([Path(p) for p in args.paths]) if args.paths else None
     missing = [p for p in (targets or []) if not p.exists()]
     # URL clashes need every entry, so read all of news/ and report on the targets.
-    everything = sorted({f.resolve() for f in entry_files(news)}
+    everything = sorted(set(entry_files(news.resolve()))
                         | {t for t in (targets or []) if t.exists()})
     corpus = load(root, news, include_drafts=True, files=everything)
     problems = corpus.problems

@@ -54,14 +54,40 @@ def url_problems(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+class EntryCache:
+    """Entries read by an earlier build of the same process (``mkdocs serve``), kept
+    while their file's size and modification time stay the same."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[tuple[int, int], Entry | None, list[Problem]]] = {}
+
+    def read(self, path: Path, root: Path, news_dir: Path) -> tuple[Entry | None, list[Problem]]:
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return read_entry(path, root, news_dir)
+        known = self._known.get(path)
+        if known and known[0] == stamp:
+            _, entry, problems = known
+            if not (entry and entry.photos):     # a photo can change without its entry
+                return entry, problems
+        entry, problems = read_entry(path, root, news_dir)
+        self._known[path] = (stamp, entry, problems)
+        return entry, problems
+
+
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
-         files: list[Path] | None = None) -> Corpus:
-    """Read and check every entry. Drafts are checked too, but published only on request."""
+         files: list[Path] | None = None, cache: EntryCache | None = None) -> Corpus:
+    """Read and check every entry. Drafts are checked too, but published only on request.
+    With ``cache``, files unchanged since the cache read them are not read again
+    (entries with photos always are: a photo can change on its own)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     corpus = Corpus()
     for path in (files if files is not None else entry_files(news_dir)):
-        entry, problems = read_entry(path, root, news_dir)
+        entry, problems = (cache.read(path, root, news_dir) if cache
+                           else read_entry(path, root, news_dir))
         corpus.problems.extend(problems)
         if entry is None:
             continue

@@ -102,14 +102,36 @@ def filter_counts(entries: list[Entry]) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def index_site(site_dir: Path, project_root: Path) -> str:
-    """Run Pagefind over the built site; returns its report."""
-    binary = pagefind_binary(project_root)
+def _pagefind_command(site_dir: Path, project_root: Path) -> list[str]:
     # Only entry pages carry data-pagefind-body: reading the archive pages too
     # would cost time and memory for nothing.
-    result = subprocess.run([str(binary), "--site", str(site_dir), "--quiet",
-                             "--glob", "news/**/*.html"],
+    return [str(pagefind_binary(project_root)), "--site", str(site_dir), "--quiet",
+            "--glob", "news/**/*.html"]
+
+
+def index_site(site_dir: Path, project_root: Path) -> str:
+    """Run Pagefind over the built site; returns its report."""
+    result = subprocess.run(_pagefind_command(site_dir, project_root),
                             capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout
+
+
+class BackgroundIndexer:
+    """For previews: Pagefind runs after the pages are written, while the writer
+    already sees them; a newer build stops an indexing that has not finished."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, site_dir: Path, project_root: Path) -> None:
+        self.stop()
+        self.process = subprocess.Popen(_pagefind_command(site_dir, project_root),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+        self.process = None

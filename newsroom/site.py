@@ -153,7 +153,7 @@ def feed_links(*folders_and_titles: tuple[str, str]) -> list[dict[str, str]]:
 
 def _json_ld(data: dict[str, Any]) -> str:
     """JSON for a <script> block: nothing in it can close the element or start markup."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

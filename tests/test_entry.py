@@ -197,3 +197,16 @@ def test_drafts_are_left_out_unless_asked(tmp_path):
     entry_file(tmp_path, GOOD + "\ndraft: true")
     assert load(tmp_path).entries == [] and len(load(tmp_path).drafts) == 1
     assert len(load(tmp_path, include_drafts=True).entries) == 1
+
+
+def test_entry_cache_rereads_only_changed_files(tmp_path):
+    import os
+    from newsroom.corpus import EntryCache
+    path = entry_file(tmp_path, GOOD)
+    cache = EntryCache()
+    first, _ = cache.read(path, tmp_path, tmp_path / "news")
+    assert cache.read(path, tmp_path, tmp_path / "news")[0] is first
+    path.write_text(path.read_text(encoding="utf-8").replace("ประชุมหารือ", "ประชุมใหญ่"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    second, _ = cache.read(path, tmp_path, tmp_path / "news")
+    assert second is not first and second.title.startswith("ประชุมใหญ่")
