@@ -4,10 +4,16 @@ The pipeline, one module a step:
 
     entry.py     read and validate one news file          -> Entry | Problems
     corpus.py    read every file under news/, check URLs  -> Corpus (entries + problems)
-    archive.py   group entries by province and year       -> Archive
-    site.py      archive -> generated MkDocs pages        -> list[GeneratedPage]
+    photos.py    resize each entry's photos (cached)      -> PhotoSets | Problems
+    archive.py   group entries by province, year, tag     -> Archive
+    search.py    Thai sub-words for the index             -> text per entry
+    site.py      archive -> pages with display values     -> SitePlan (GeneratedPage each)
+    feed.py      Atom and JSON feeds                      -> bytes per feed
+    charts.py    province tile map, year chart            -> SVG
 
-Domain values live in province.py (the 77 provinces) and program_year.py
-(Thai dates, Buddhist Era, fiscal/program year). hooks/archive.py wires the
-pipeline into MkDocs; cli.py gives writers the same checks.
+Domain values live in province.py (the 77 provinces), program_year.py (Thai
+dates, Buddhist Era, fiscal/program year), people.py (URL slugs for names) and
+paths.py (every URL). build.py wires the pipeline into MkDocs events
+(hooks/archive.py forwards them); cli.py, importer.py and legacy.py are the
+writers' tools and use the same entry rules.
 """
