@@ -7,6 +7,7 @@ URL), and leaves drafts out unless asked to keep them.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +30,15 @@ class Corpus:
 
 
 def entry_files(news_dir: Path) -> list[Path]:
-    """Markdown files under news/, in a stable order; hidden folders skipped."""
+    """Markdown files under news/, in a stable order; hidden folders and files skipped."""
     if not news_dir.is_dir():
         return []
-    files = [p for p in news_dir.rglob("*")
-             if p.suffix.lower() in ENTRY_SUFFIXES and p.is_file()
-             and not any(part.startswith(".") for part in p.relative_to(news_dir).parts)]
-    return sorted(files)
+    files = []
+    for folder, subfolders, names in os.walk(news_dir):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        files += [Path(folder, n) for n in names
+                  if not n.startswith(".") and n.lower().endswith(ENTRY_SUFFIXES)]
+    return sorted(f for f in files if f.is_file())
 
 
 def url_problems(entries: list[Entry]) -> list[Problem]:
