@@ -108,7 +108,7 @@ class ArchiveBuild:
                     fallback_alt=f"ภาพประกอบข่าว {e.title}")
                 for e in archive.entries if e.photos}
             self.feeds = plan_feeds(archive)
-            self.search_filters = filter_counts(archive.entries)
+            self.search_filters = filter_counts(archive)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if problems:
             self.plan, self.pages, self.feeds = SitePlan(), {}, []

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import province as provinces
 from .corpus import entry_files, load
-from .entry import read_entry
+from .entry import read_entry, source_path
 from .problems import Problem, report
 from .program_year import BANGKOK, program_year
 from .writing import create_exclusive, existing_slugs, yaml_names, yaml_scalar
@@ -66,9 +66,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     corpus = load(root, news, include_drafts=True, files=everything)
     problems = corpus.problems
     if targets is not None:
-        wanted = {_source(t, root) for t in targets}
+        wanted = {source_path(t, root) for t in targets}
         problems = [p for p in problems if p.path in wanted]
-    problems += [Problem(_source(p, root), 0, "file", "no such file") for p in missing]
+    problems += [Problem(source_path(p, root), 0, "file", "no such file") for p in missing]
     checked = len(targets) if targets is not None else len(everything)
     elapsed = time.perf_counter() - started
     if args.format == "json":
@@ -84,13 +84,6 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"ตรวจ {checked} ไฟล์ ไม่พบปัญหา (checked {checked} files, no problems,"
               f" {elapsed:.2f} s)", file=sys.stderr)
     return 1 if problems else 0
-
-
-def _source(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # --------------------------------------------------------------------------
@@ -146,7 +139,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = create_exclusive(folder, f"{day.isoformat()}-{prov.slug}", "\n".join(lines),
                             existing_slugs(news))
     entry, problems = read_entry(path, root, news)
-    print(_source(path, root))
+    print(source_path(path, root))
     print("เขียนเนื้อหา แล้วลบ draft: true เมื่อพร้อมเผยแพร่ (write the text, then remove"
           " draft: true to publish)", file=sys.stderr)
     for p in problems:  # cannot happen unless the rules change; say so rather than hide it
@@ -173,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             status = 1
             continue
         assert result.written is not None
-        written = _source(result.written, root)
+        written = source_path(result.written, root)
         print(written)
         for field_name, why in result.doubts.items():
             print(f"{written}: {field_name}: ไม่แน่ใจ (not sure): {why} — left for the writer;"

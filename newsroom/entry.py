@@ -415,7 +415,7 @@ def default_summary(body: str) -> str:
 # The entry point
 # --------------------------------------------------------------------------
 
-def _relative(path: Path, root: Path) -> str:
+def source_path(path: Path, root: Path) -> str:
     """The path as writers see it, relative to the project ("news/2564/x.md")."""
     if path.is_absolute() and root.is_absolute():
         try:
@@ -436,7 +436,7 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
     ``news_root`` is the folder photos must stay inside (default root/news).
     """
     path = Path(path)
-    source = _relative(path, Path(root))
+    source = source_path(path, Path(root))
     news_root = Path(news_root) if news_root else Path(root) / "news"
 
     def fail(message: str, line: int = 0, name: str = "file") -> tuple[None, list[Problem]]:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pythainlp.corpus import corpus_path
 
+from .archive import Archive
 from .entry import Entry
 from .frontend import node_modules
 
@@ -101,17 +102,12 @@ def subwords(entries: list[Entry], cache: Path | None = None) -> dict[str, str]:
 FILTERS_FILE = "search-filters.json"
 
 
-def filter_counts(entries: list[Entry]) -> bytes:
+def filter_counts(archive: Archive) -> bytes:
     """The search box's province and year choices with their counts, as Pagefind
     would report them, in a small file: the browser need not load Pagefind's
     filter index before a reader actually filters."""
-    provinces: dict[str, int] = {}
-    years: dict[str, int] = {}
-    for e in entries:
-        for p in e.provinces:
-            provinces[p.name_th] = provinces.get(p.name_th, 0) + 1
-        years[str(e.year)] = years.get(str(e.year), 0) + 1
-    data = {"province": dict(sorted(provinces.items())), "year": dict(sorted(years.items()))}
+    data = {"province": {p.name_th: len(es) for p, es in archive.by_province.items()},
+            "year": {str(y): len(es) for y, es in archive.by_year.items()}}
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 

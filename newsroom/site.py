@@ -83,7 +83,7 @@ def _picture(e: Entry, photo: PhotoSet, width: int) -> dict[str, Any]:
     """src (site-relative), srcset, sizes, width and height of one of an entry's photos."""
     shown = photo.fitting(width)
     return {"src": f"{e.url}{shown.name}", "width": shown.width, "height": shown.height,
-            "srcset": ", ".join(f"{r.name} {r.width}w" for r in photo.renditions),
+            "srcset": photo.srcset,
             "sizes": SIZES}
 
 
