@@ -193,10 +193,15 @@ class ArchiveBuild:
     def index(self, config: Any) -> None:
         """The search index: part of every full build; for dirty builds (previews)
         it is made in the background, so an edit shows without waiting for it."""
+        if not self.feeds:          # no entries yet: nothing to index (Pagefind would fail)
+            return
         if self.dirty:
             self.indexer.start(Path(config.site_dir), root_of(config))
-        else:
+            return
+        try:
             index_site(Path(config.site_dir), root_of(config))
+        except RuntimeError as e:   # SearchToolMissing or Pagefind's own failure
+            raise _engine_module(config, "exceptions").PluginError(str(e)) from None
 
 
 def root_of(config: Any) -> Path:

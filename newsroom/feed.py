@@ -44,6 +44,9 @@ class FeedSpec:
 
 
 def plan_feeds(archive: Archive) -> list[FeedSpec]:
+    """The site's feed, each province's and each year's; none for an empty archive."""
+    if not archive.entries:
+        return []
     feeds = [FeedSpec("", SITE_TITLE, tuple(archive.entries[:FEED_LENGTH]))]
     for p, entries in archive.by_province.items():
         # Newest first by date (province pages group by program year; feeds do not).

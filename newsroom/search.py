@@ -33,7 +33,7 @@ SUBWORDS_SCRIPT = Path(__file__).with_name("thai_subwords.mjs")
 WORD_LIST = "words_th.txt"
 
 
-class SearchToolMissing(RuntimeError):
+class SearchToolMissing(RuntimeError):  # noqa: N818 (a RuntimeError the build reports)
     """Node or Pagefind is not installed; the message says how to install them."""
 
 

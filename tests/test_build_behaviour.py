@@ -122,3 +122,11 @@ def test_entry_pages_stay_out_of_the_nav(project):
     assert {"หน้าแรก", "จังหวัด", "ปีงบประมาณ", "แท็ก", "เกี่ยวกับ"} <= nav_links
     assert not soup.select('nav.md-nav--primary a[href*="news/"]')
     assert soup.select_one(".nr-cards a.nr-card__title")["href"].endswith("news/2020-11-06-nan/")
+
+
+def test_an_archive_with_no_entries_yet_builds(project):
+    built = build(project)
+    assert built.ok, built.output
+    assert "ยังไม่มีข่าว" not in built.output
+    assert built.page("provinces/").select_one(".nr-lead").get_text().startswith("ข่าว 0 รายการ")
+    assert not (built.site / "feed.xml").exists() and not (built.site / "pagefind").exists()

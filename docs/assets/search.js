@@ -133,7 +133,14 @@
       return;
     }
     meta.textContent = "กำลังค้นหา…";
-    const pf = await load();
+    let pf;
+    try {
+      pf = await load();
+    } catch (error) {                 // no index: an archive with no entries yet
+      meta.textContent = "ยังค้นหาไม่ได้: ยังไม่มีข่าวในคลัง";
+      root.dataset.nrDone = done;
+      return;
+    }
     const results = await find(pf, query, filters);
     if (mine !== latest) return;                       // a newer query is on its way
     shown = results;
