@@ -69,6 +69,7 @@ class ArchiveBuild:
         self.photo_credits: dict[str, PagePhotos] = {}
         self.indexer = BackgroundIndexer()
         self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
+        self.written_pages: dict[str, str] = {}  # .cache/pages file -> digest this process wrote
 
     @property
     def include_drafts(self) -> bool:
@@ -146,7 +147,8 @@ class ArchiveBuild:
         pages_cache = root_of(config) / ".cache" / "pages"
         for page in self.plan.pages:
             if self.dirty:
-                add(page.src_uri, abs_src_path=str(_materialise(page, pages_cache)))
+                add(page.src_uri, abs_src_path=str(_materialise(page, pages_cache,
+                                                                self.written_pages)))
             else:
                 add(page.src_uri, content=page.markdown)
             folder = page.src_uri.rsplit("/", 1)[0]
@@ -209,21 +211,26 @@ def root_of(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _materialise(page: GeneratedPage, cache: Path) -> Path:
-    """The page as a file whose modification time changes only with its content."""
+def _materialise(page: GeneratedPage, cache: Path, written: dict[str, str]) -> Path:
+    """The page as a file whose modification time changes only with its content.
+    ``written`` remembers what this process wrote, so unchanged pages cost no read."""
     state = json.dumps([page.markdown, page.title, page.template, page.context, page.tags,
                         page.description, page.hide, page.updated],
                        sort_keys=True, ensure_ascii=False, default=str)
     digest = hashlib.sha256(state.encode("utf-8")).hexdigest()
     text = f"---\nnewsroom: {digest}\n---\n{page.markdown}"
     path = cache / page.src_uri
+    if written.get(page.src_uri) == digest:
+        return path
     try:
         if path.read_text(encoding="utf-8") == text:
+            written[page.src_uri] = digest
             return path
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    written[page.src_uri] = digest
     return path
 
 
