@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entry import Entry, read_entry
+from .entry import Entry, read_entry, source_path
 from .problems import Problem
 
 ENTRY_SUFFIXES = (".md", ".markdown")
@@ -39,6 +39,22 @@ def entry_files(news_dir: Path) -> list[Path]:
         files += [Path(folder, n) for n in names
                   if not n.startswith(".") and n.lower().endswith(ENTRY_SUFFIXES)]
     return sorted(f for f in files if f.is_file())
+
+
+def linked_folders(root: Path, news_dir: Path) -> list[Problem]:
+    """Folders under news/ that are symbolic links: entry_files does not follow them
+    (they may lead outside the project), so say so instead of leaving entries out."""
+    if not news_dir.is_dir():
+        return []
+    problems = []
+    for folder, subfolders, _ in os.walk(news_dir):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for d in subfolders:
+            if os.path.islink(os.path.join(folder, d)):
+                problems.append(Problem(source_path(Path(folder, d), root), 0, "file",
+                                        "is a link to a folder, which the archive does not"
+                                        " follow; move the folder itself into news/"))
+    return problems
 
 
 def url_problems(entries: list[Entry]) -> list[Problem]:
@@ -95,6 +111,7 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
         if entry is None:
             continue
         (corpus.entries if include_drafts or not entry.draft else corpus.drafts).append(entry)
+    corpus.problems.extend(linked_folders(root, news_dir))
     corpus.problems.extend(url_problems(corpus.entries + corpus.drafts))
     corpus.entries.sort(key=lambda e: e.sort_key, reverse=True)
     return corpus

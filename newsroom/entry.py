@@ -46,6 +46,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TAGS = 30
 MAX_TEXT = 500            # characters in a title, name, tag or summary
 MAX_FILE_BYTES = 2_000_000
+MAX_ALIAS_REPEATS = 10_000  # values anchors and aliases (&x, *x) may repeat: no "billion laughs"
 FIRST_CE_YEAR = 1990      # the archive holds no older news
 LAST_CE_YEAR = 2150
 SUMMARY_LENGTH = 180
@@ -136,6 +137,32 @@ def split_front_matter(text: str) -> tuple[str | None, str, int, str | None]:
     return None, text, 1, "the front matter is not closed: add a line with --- after the last field"
 
 
+_YAML_TYPES = {"!!int": "a whole number", "!!float": "a number", "!!bool": "true or false",
+               "!!timestamp": "a date", "!!binary": "base64 data"}
+
+
+def _alias_overflow(node: yaml.Node) -> yaml.Node | None:
+    """The anchored node whose repeats through aliases go over MAX_ALIAS_REPEATS, if any.
+    An alias shares its value, but anything that walks the value once per alias (PyYAML's
+    merge keys <<: do, and so would a message quoting it) pays for every repeat."""
+    seen: set[int] = set()
+    repeats = 0
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            repeats += 1
+            if repeats > MAX_ALIAS_REPEATS:
+                return n
+        seen.add(id(n))
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.MappingNode):
+            for pair in n.value:
+                stack.extend(pair)
+    return None
+
+
 def _parse_yaml(front: str) -> tuple[dict[str, Any] | None, dict[str, int], str | None, int]:
     """Mapping, line of each key (1-based within the block), error, error line."""
     loader = _Loader(front)
@@ -145,17 +172,43 @@ def _parse_yaml(front: str) -> tuple[dict[str, Any] | None, dict[str, int], str 
             return None, {}, "the front matter is empty", 0
         if not isinstance(node, yaml.MappingNode):
             return None, {}, "the front matter must be fields (name: value), one a line", 0
-        lines = {}
+        repeated = _alias_overflow(node)
+        if repeated is not None:
+            return None, {}, (f"the aliases (*name) repeat the value anchored here (&name) more"
+                              f" than {MAX_ALIAS_REPEATS:,} times; write the values out instead"
+                              ), repeated.start_mark.line + 1
+        lines: dict[str, int] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+                name, line = str(key_node.value), key_node.start_mark.line + 1
+                if name in lines:   # PyYAML would keep the last value and drop the first
+                    return None, {}, (f"the field '{_printable(name)[:40]}' is written twice"
+                                      f" (lines {lines[name] + 1} and {line + 1}); keep one"), line
+                lines[name] = line
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as e:    # a character YAML does not allow, e.g. U+001B
+        if not isinstance(e.character, int):
+            return None, {}, f"front matter is not valid YAML: {e.reason}", 0
+        at = front.find(chr(e.character))
+        return None, {}, (f"contains the control character U+{e.character:04X}, which no page or"
+                          " feed can show; delete it (it often comes from copy and paste)"
+                          ), (front.count("\n", 0, at) + 1 if at >= 0 else 0)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = e.problem or "invalid YAML"
         return None, {}, f"front matter is not valid YAML: {what}", (mark.line + 1 if mark else 0)
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as e:
-        return None, {}, f"front matter is not valid YAML: {e}", 0
+    except (ValueError, KeyError, AttributeError, OverflowError) as e:
+        # A value its type cannot hold (!!bool 2020-11-06, !!timestamp x, a 5,000-digit
+        # number): PyYAML's constructor leaves the node it failed on in recursive_objects.
+        bad = next(reversed(getattr(loader, "recursive_objects", None) or {}), None)
+        if not isinstance(bad, yaml.ScalarNode):
+            return None, {}, f"front matter is not valid YAML: {_printable(str(e))[:120]}", 0
+        kind = bad.tag.replace("tag:yaml.org,2002:", "!!")
+        return None, {}, (f"'{_printable(bad.value[:40])}' cannot be read as"
+                          f" {_YAML_TYPES.get(kind, 'a value')} ({kind}); remove the tag"
+                          " or put the value in quotes"), bad.start_mark.line + 1
+    except (yaml.YAMLError, TypeError, RecursionError) as e:
+        return None, {}, f"front matter is not valid YAML: {_printable(str(e))[:120]}", 0
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -251,7 +304,7 @@ def _check_date(c: _Checker, value: Any) -> datetime | None:
             if m and int(m.group(1)) > 2400:
                 moment = None
             else:
-                c.add("date", f"'{text[:40]}' is not a date; write YYYY-MM-DD (e.g. 2020-11-06),"
+                c.add("date", f"'{_printable(text[:40])}' is not a date; write YYYY-MM-DD (e.g. 2020-11-06),"
                               " optionally with a time: 2020-11-06 13:30")
                 return None
     else:
@@ -314,7 +367,7 @@ def _check_provinces(c: _Checker, value: Any) -> tuple[Province, ...] | None:
             near = provinces.suggest(item)
             hint = f"; did you mean {near.name_th}?" if near else (
                 "; write one of the 77 provinces in Thai (อุดรธานี) or English (Udon Thani)")
-            c.add("province", f"'{item.strip()[:60]}' is not a province{hint}")
+            c.add("province", f"'{_printable(item.strip()[:60])}' is not a province{hint}")
             ok = False
         elif p in found:
             c.add("province", f"{p.name_th} is listed twice")
@@ -442,6 +495,14 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
     def fail(message: str, line: int = 0, name: str = "file") -> tuple[None, list[Problem]]:
         return None, [Problem(source, line, name, message)]
 
+    if raw is None and path.is_symlink():
+        try:
+            inside = path.resolve(strict=True).is_relative_to(news_root.resolve())
+        except (OSError, RuntimeError):
+            return fail("is a link to a file that does not exist; put the entry itself in news/")
+        if not inside:
+            return fail("is a link to a file outside the news folder; put the entry itself"
+                        " in news/ (a link would publish whatever it points to)")
     if raw is None:
         try:
             with open(path, "rb") as f:

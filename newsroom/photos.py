@@ -102,6 +102,19 @@ def prepare(entries: list[Entry], cache: Path) -> tuple[dict[tuple[str, str], Ph
                 problems.append(Problem(e.source, 0, field,
                                         f"photo '{photo.target}' cannot be read as an image"
                                         f" ({type(err).__name__}); save it again as JPEG or PNG"))
+        # Every file beside the entry page needs its own name: a photo called index.html,
+        # or a-320.jpg beside a.jpg (whose copy 320 px wide is a-320.jpg), would be lost.
+        taken = {"index.html": "the entry page"}
+        for photo in e.photos:
+            mine = f"photo '{photo.target}'"
+            found = sets.get((e.slug, photo.target))
+            for r in found.renditions if found else ():
+                owner = taken.setdefault(r.name, mine)
+                if owner != mine:
+                    field = "image" if photo.target == e.image else "body"
+                    problems.append(Problem(e.source, 0, field,
+                                            f"{mine} would be written as {r.name}, the name of"
+                                            f" {owner}; rename the photo"))
     return sets, problems
 
 
@@ -115,6 +128,12 @@ class PagePhotos:
     photos: dict[str, PhotoSet]        # by target, as written in the Markdown
     credit: str                        # "ภาพ: …", or "" without a photographer
     fallback_alt: str
+
+
+def _literal(text: str) -> str:
+    """Plain text for Python-Markdown's serializer, which escapes '&' only where it does not
+    start an entity: '&amp;' in a title would show as '&'. Escaping it first keeps it as written."""
+    return text.replace("&", "&amp;")
 
 
 class _PhotoTreeprocessor(Treeprocessor):
@@ -140,7 +159,7 @@ class _PhotoTreeprocessor(Treeprocessor):
                     parent.set("class", "nr-photo")
                     if page.credit:
                         caption = etree.SubElement(parent, "figcaption")
-                        caption.text = page.credit
+                        caption.text = _literal(page.credit)
 
     @staticmethod
     def _enhance(img: etree.Element, photo: PhotoSet, page: PagePhotos) -> None:
@@ -153,7 +172,7 @@ class _PhotoTreeprocessor(Treeprocessor):
         img.set("loading", "lazy")
         img.set("decoding", "async")
         if not (img.get("alt") or "").strip():
-            img.set("alt", page.fallback_alt)
+            img.set("alt", _literal(page.fallback_alt))
 
 
 class PhotoExtension(Extension):

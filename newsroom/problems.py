@@ -7,7 +7,12 @@ and the caller (the build hook or ``newsroom check``) reports all of them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
+
+# Control characters and line separators from a file name or a field's value would break
+# the one-line report or drive the terminal (ESC [ …): shown as \xNN instead.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +24,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}",
+                                f"{where}: {self.field}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
