@@ -5,13 +5,13 @@
 For each size N it generates a deterministic archive (bench/generate.py, bodies
 of about 2,200 Thai characters, 300-600 words) and, alternating, builds (a) the
 project: mkdocs.yml, docs/, overrides/ and hooks/ beside the generated news/,
-everything included (archives, feeds, photos, Pagefind search); (b) the
+everything included (archives, feeds, photos, the search index); (b) the
 baseline: the same entries as plain MkDocs + Material pages (entries outside
 the nav, Material's search on) without our hooks. Each build is a fresh process
 in a fresh copy, caches empty; the median of ``--repeat`` runs is reported.
 
 For each build: wall time, peak memory (the largest process of the build, as
-GNU time reports it: MkDocs, or Pagefind which it starts) and output size, and
+GNU time reports it: MkDocs, or the Node indexer it starts) and output size, and
 their ratios project / baseline. Then, on the last project copy: ``newsroom
 check`` over all entries; a preview rebuild after one edit, the way ``make
 serve`` rebuilds (bench/preview.py); a dirty rebuild after another edit, as
@@ -166,7 +166,7 @@ def children_cpu_seconds() -> float:
 def peak_of(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     """Wall seconds, peak memory in MB and other processes' CPU seconds meanwhile.
     The peak is GNU time's maximum resident set: that of the largest process of
-    the build (MkDocs, or Pagefind which it starts)."""
+    the build (MkDocs, or the Node search indexer it starts)."""
     handle, name = tempfile.mkstemp(suffix=".time")
     os.close(handle)
     out = Path(name)
@@ -286,7 +286,6 @@ def stage_times(news_root: Path) -> dict[str, float]:
     from newsroom.corpus import load
     from newsroom.feed import atom, json_feed, plan_feeds
     from newsroom.photos import prepare
-    from newsroom.search import subwords
     from newsroom.site import plan_site
 
     times: dict[str, float] = {}
@@ -304,11 +303,8 @@ def stage_times(news_root: Path) -> dict[str, float]:
                           lambda: prepare(corpus.entries, cache / "p"))
         archive = stage("group archives (archive.build_archive)",
                         lambda: build_archive(corpus.entries))
-        words = stage("Thai sub-words, cold cache (search.subwords)",
-                      lambda: subwords(archive.entries, cache / "s.json"))
-        stage("Thai sub-words, warm cache", lambda: subwords(archive.entries, cache / "s.json"))
         stage("plan pages (site.plan_site)",
-              lambda: plan_site(archive, SITE_URL, words, photos))
+              lambda: plan_site(archive, SITE_URL, photos))
         stage("feeds (feed.atom, feed.json_feed)",
               lambda: [(atom(f, SITE_URL), json_feed(f, SITE_URL)) for f in plan_feeds(archive)])
     finally:

@@ -5,7 +5,7 @@
 Serves a built site on 127.0.0.1, opens it in headless Chromium at phone size,
 types each query into the header search box and reports how long the first
 results took to appear and how many bytes the page fetched after it had
-loaded (Pagefind's script, WASM, metadata, index chunks and fragments). A
+loaded (search-core.js, the manifest, index shards and result cards). A
 fresh browser context per query, so nothing is cached between queries.
 """
 

@@ -15,8 +15,10 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   count as modified.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
-- ``index`` (on_post_build): build the Thai search index over the written site
-  (in the background for dirty builds, so previews do not wait for it).
+- ``page_content``: hand each rendered entry body to the search indexer, which
+  indexes it in a Node process while MkDocs renders the next pages.
+- ``index`` (on_post_build): wait for the search index (under ``serve`` it is
+  finished in the background, so a preview does not wait for it).
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
@@ -43,7 +45,7 @@ from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
-from .search import FILTERS_FILE, BackgroundIndexer, filter_counts, index_site, subwords
+from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
 from .site import GeneratedPage, SitePlan, plan_site
 
 
@@ -64,10 +66,9 @@ class ArchiveBuild:
         self.pages: dict[str, GeneratedPage] = {}
         self.feeds: list[FeedSpec] = []
         self.site_url = ""
-        self.search_filters = b"{}"
         self.rendering: PagePhotos | None = None    # the entry page Markdown is rendering
         self.photo_credits: dict[str, PagePhotos] = {}
-        self.indexer = BackgroundIndexer()
+        self.search = SearchIndexer()
         self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
         self.written_pages: dict[str, str] = {}  # .cache/pages file -> digest this process wrote
 
@@ -100,8 +101,7 @@ class ArchiveBuild:
             photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
         if not problems:
             archive = build_archive(corpus.entries)
-            words = subwords(archive.entries, root / ".cache" / "subwords.json")
-            self.plan = plan_site(archive, self.site_url, words, photo_sets)
+            self.plan = plan_site(archive, self.site_url, photo_sets)
             self.photo_credits = {
                 paths.entry(e.slug): PagePhotos(
                     photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},
@@ -109,8 +109,12 @@ class ArchiveBuild:
                     fallback_alt=f"ภาพประกอบข่าว {e.title}")
                 for e in archive.entries if e.photos}
             self.feeds = plan_feeds(archive)
-            self.search_filters = filter_counts(archive)
             problems += self._docs_collisions(Path(config.docs_dir), root)
+        if not problems:
+            try:
+                self.search.start(Path(config.site_dir) / SEARCH_DIR, documents(archive), root)
+            except RuntimeError as e:       # Node is missing
+                problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:
             self.plan, self.pages, self.feeds = SitePlan(), {}, []
             error = _engine_module(config, "exceptions").PluginError
@@ -120,7 +124,7 @@ class ArchiveBuild:
 
     def _docs_collisions(self, docs_dir: Path, root: Path) -> list[Problem]:
         """A file in docs/ that sits where a generated page, photo or feed would go."""
-        uris = [FILTERS_FILE]
+        uris = [MANIFEST, CORE_ASSET]
         for page in self.plan.pages:
             uris.append(page.src_uri)
             uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
@@ -154,7 +158,7 @@ class ArchiveBuild:
             folder = page.src_uri.rsplit("/", 1)[0]
             for name, source in page.files:
                 add(f"{folder}/{name}", abs_src_path=str(source))
-        add(FILTERS_FILE, content=self.search_filters)
+        add(CORE_ASSET, abs_src_path=str(CORE_SCRIPT))
         for site_path, source in font_files(root_of(config)):
             add(site_path, abs_src_path=str(source))
         if self.site_url:
@@ -192,17 +196,17 @@ class ArchiveBuild:
             context["newsroom"] = spec.context
         return context
 
+    def page_content(self, html_body: str, page: Any) -> str:
+        # Previews keep each entry's text, for rebuilds that do not render it again.
+        self.search.add(page.file.src_uri, html_body, keep=self.command == "serve")
+        return html_body
+
     def index(self, config: Any) -> None:
-        """The search index: part of every full build; for dirty builds (previews)
-        it is made in the background, so an edit shows without waiting for it."""
-        if not self.feeds:          # no entries yet: nothing to index (Pagefind would fail)
-            return
-        if self.dirty:
-            self.indexer.start(Path(config.site_dir), root_of(config))
-            return
+        """The search index: every full build waits for it; under ``serve`` it is
+        finished in the background, so an edit shows without waiting for it."""
         try:
-            index_site(Path(config.site_dir), root_of(config))
-        except RuntimeError as e:   # SearchToolMissing or Pagefind's own failure
+            self.search.finish(Path(config.site_dir), background=self.command == "serve")
+        except RuntimeError as e:   # the index builder's own failure
             raise _engine_module(config, "exceptions").PluginError(str(e)) from None
 
 

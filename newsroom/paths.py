@@ -25,6 +25,11 @@ def url_of(src_uri: str) -> str:
     return src_uri[: -len(".md")] + "/"
 
 
+def page_file(src_uri: str) -> str:
+    """The HTML file a page is written to in site/: 'news/x/index.md' -> 'news/x/index.html'."""
+    return f"{url_of(src_uri)}index.html"
+
+
 def _paged(base: str, page: int) -> str:
     return f"{base}/index.md" if page <= 1 else f"{base}/page/{page}/index.md"
 

@@ -1,146 +1,209 @@
-"""Thai full-text search: Pagefind's static, chunked index, with Thai sub-words.
+"""Thai full-text search: a static index of the entries' text, built beside the pages.
 
-Two steps, both outside the browser:
+Thai is written without spaces and segmenters disagree on word ends, so the
+index does not segment at all: search_core.mjs turns text into runs of three
+characters, and the same file, copied into the site, does it for the reader's
+query in the browser (docs/assets/search.js). The format is described there.
 
-- ``subwords`` (before pages are rendered): for each entry, the words that start
-  inside longer Thai words (งบประมาณ in ปีงบประมาณ). Pagefind segments Thai with
-  ICU and matches a query against the start of indexed words, so without these
-  a reader's งบประมาณ misses every report that only says ปีงบประมาณ. The entry
-  template puts them in an index-only element. Computed by thai_subwords.mjs with
-  Node's ICU (Intl.Segmenter, the segmenter browsers and Pagefind use) and
-  pythainlp's Thai word list.
-- ``index_site`` (after the site is written): run Pagefind over it. Only entry
-  pages carry ``data-pagefind-body``, so navigation, listings and chrome are left out.
+The build feeds the index as it renders: each entry page's body, once Markdown
+has made it HTML, goes as plain text to a Node process (search_index.mjs) that
+indexes it on the other core while MkDocs renders the next page. Only entry
+bodies and titles are indexed: no navigation, listings or page chrome.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
-import os
+import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
+import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from pythainlp.corpus import corpus_path
-
+from . import paths
 from .archive import Archive
-from .entry import Entry
-from .frontend import node_modules
+from .program_year import thai_date
 
-SUBWORDS_SCRIPT = Path(__file__).with_name("thai_subwords.mjs")
-WORD_LIST = "words_th.txt"
+SEARCH_DIR = "search"
+MANIFEST = f"{SEARCH_DIR}/index.json"
+CORE_SCRIPT = Path(__file__).with_name("search_core.mjs")
+INDEX_SCRIPT = Path(__file__).with_name("search_index.mjs")
+CORE_ASSET = "assets/search-core.js"       # where the browser finds search_core.mjs
 
 
 class SearchToolMissing(RuntimeError):  # noqa: N818 (a RuntimeError the build reports)
-    """Node or Pagefind is not installed; the message says how to install them."""
+    """Node is not installed; the message says how to install it."""
+
+
+class SearchIndexFailed(RuntimeError):  # noqa: N818
+    """The index builder stopped with an error; the message has its output."""
 
 
 def _node() -> str:
     node = shutil.which("node")
     if not node:
-        raise SearchToolMissing("Node.js is needed for the Thai search index:"
-                                " run `make setup` (or apt-get install nodejs npm)")
+        raise SearchToolMissing("Node.js is needed to build the search index:"
+                                " run `make setup` (or apt-get install nodejs)")
     return node
 
 
-def pagefind_binary(*roots: Path) -> Path:
-    """node_modules/.bin/pagefind in the project, or next to this package."""
-    candidate = node_modules(*roots) / ".bin" / "pagefind"
-    if not candidate.exists():
-        raise SearchToolMissing("Pagefind is not installed: run `make setup` (npm ci)")
-    return candidate
+@dataclass(frozen=True)
+class SearchDoc:
+    """What a search result shows of an entry, and what it is filtered by."""
+    id: int                    # the entry's place in the archive, newest first
+    url: str
+    title: str
+    date: str                  # Thai, Buddhist Era
+    provinces: tuple[tuple[str, str], ...]     # (Thai name, slug)
+    year: int
+    source: str                # the Markdown the page is rendered from (text cache key)
+
+    def line(self, text: str) -> str:
+        return json.dumps({"id": self.id, "url": self.url, "title": self.title,
+                           "date": self.date, "provinces": self.provinces,
+                           "year": self.year, "text": text}, ensure_ascii=False)
 
 
-def _run_chunk(texts: list[str]) -> list[str]:
-    words = str(Path(corpus_path()) / WORD_LIST)
-    result = subprocess.run([_node(), str(SUBWORDS_SCRIPT), words],
-                            input=json.dumps(texts, ensure_ascii=False), capture_output=True,
-                            text=True, encoding="utf-8", check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"thai_subwords.mjs failed: {result.stderr.strip()[-2000:]}")
-    return json.loads(result.stdout)
+def documents(archive: Archive) -> dict[str, SearchDoc]:
+    """Each entry of the archive as the index sees it, by the src_uri of its page."""
+    return {paths.entry(e.slug): SearchDoc(
+        id=i, url=e.url, title=e.title, date=thai_date(e.date),
+        provinces=tuple((p.name_th, p.slug) for p in e.provinces), year=e.year,
+        source=hashlib.sha256(e.body.encode("utf-8")).hexdigest()[:24])
+        for i, e in enumerate(archive.entries)}
 
 
-def _run_subwords(texts: list[str]) -> list[str]:
-    """Sub-words of each text, from Node processes running side by side (one a core)."""
-    if not texts:
-        return []
-    workers = max(1, min(os.cpu_count() or 1, len(texts) // 500))
-    size = -(-len(texts) // workers)
-    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ThreadPoolExecutor(max_workers=len(chunks)) as pool:
-        return [words for chunk in pool.map(_run_chunk, chunks) for words in chunk]
+_HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.I | re.S)
+_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|figure|figcaption|blockquote|table"
+                    r"|thead|tbody|tr|td|th|br|hr|pre|section|article|aside|details|summary)"
+                    r"\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[^\S\n]+")
+_LINES = re.compile(r"\s*\n\s*")
+BODY_START = "<!-- nr-body -->"
+BODY_END = "<!-- /nr-body -->"
 
 
-def subwords(entries: list[Entry], cache: Path | None = None) -> dict[str, str]:
-    """Index-only sub-words of each entry, by slug. With ``cache`` (a JSON file),
-    only entries whose text changed since the last build go through Node."""
-    texts = {e.slug: f"{e.title}\n{e.summary}\n{e.body}" for e in entries}
-    keys = {slug: hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-            for slug, text in texts.items()}
-    known: dict[str, str] = {}
-    if cache and cache.is_file():
-        try:
-            known = json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
-    missing = sorted({keys[s] for s in texts if keys[s] not in known})
-    if missing:
-        text_of = {keys[s]: t for s, t in texts.items()}
-        known.update(zip(missing, _run_subwords([text_of[k] for k in missing])))
-        if cache:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            used = {k: known[k] for k in sorted(set(keys.values()))}
-            partial = cache.with_suffix(".part")
-            partial.write_text(json.dumps(used, ensure_ascii=False), encoding="utf-8")
-            partial.replace(cache)
-    return {slug: known[keys[slug]] for slug in texts}
+def page_text(body_html: str) -> str:
+    """The text a reader sees in an entry's body: tags dropped (block ends become
+    line breaks, inline tags nothing, so คุณ<b>ธรรม</b> stays one word), entities decoded."""
+    text = _TAG.sub("", _BLOCK.sub("\n", _HIDDEN.sub(" ", body_html)))
+    return _LINES.sub("\n", _SPACES.sub(" ", html.unescape(text))).strip()
 
 
-FILTERS_FILE = "search-filters.json"
+def written_text(page_file: Path) -> str | None:
+    """The body text of an entry page already in site/ (a dirty build did not render it)."""
+    try:
+        written = page_file.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    start, end = written.find(BODY_START), written.find(BODY_END)
+    if start < 0 or end < start:
+        return None
+    return page_text(written[start + len(BODY_START):end])
 
 
-def filter_counts(archive: Archive) -> bytes:
-    """The search box's province and year choices with their counts, as Pagefind
-    would report them, in a small file: the browser need not load Pagefind's
-    filter index before a reader actually filters."""
-    data = {"province": {p.name_th: len(es) for p, es in archive.by_province.items()},
-            "year": {str(y): len(es) for y, es in archive.by_year.items()}}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
-def _pagefind_command(site_dir: Path, project_root: Path) -> list[str]:
-    # Only entry pages carry data-pagefind-body: reading the archive pages too
-    # would cost time and memory for nothing.
-    return [str(pagefind_binary(project_root)), "--site", str(site_dir), "--quiet",
-            "--glob", "news/**/*.html"]
-
-
-def index_site(site_dir: Path, project_root: Path) -> str:
-    """Run Pagefind over the built site; returns its report."""
-    result = subprocess.run(_pagefind_command(site_dir, project_root),
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-class BackgroundIndexer:
-    """For previews: Pagefind runs after the pages are written, while the writer
-    already sees them; a newer build stops an indexing that has not finished."""
+class SearchIndexer:
+    """One index build: ``start`` before pages render, ``add`` as each entry page's
+    body is rendered, ``finish`` after the site is written. Between builds of one
+    ``mkdocs serve`` it keeps each entry's text, so a preview that re-renders one
+    entry can still index all of them."""
 
     def __init__(self) -> None:
-        self.process: subprocess.Popen[bytes] | None = None
+        self.process: subprocess.Popen[str] | None = None
+        self.errors: IO[str] | None = None
+        self.docs: dict[str, SearchDoc] = {}
+        self.sent: set[str] = set()
+        self.texts: dict[str, tuple[str, str]] = {}     # src_uri -> (source digest, text)
+        self.broken = False
+        self.waiter: threading.Thread | None = None
+        self.summary: dict[str, int] = {}
 
-    def start(self, site_dir: Path, project_root: Path) -> None:
+    def start(self, out: Path, docs: dict[str, SearchDoc], root: Path) -> None:
         self.stop()
-        self.process = subprocess.Popen(_pagefind_command(site_dir, project_root),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
+        for left in out.parent.glob(f"{out.name}.*-*"):     # from an indexing that was stopped
+            shutil.rmtree(left, ignore_errors=True)
+        if not docs:
+            return
+        self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [_node(), str(INDEX_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=self.errors, text=True, encoding="utf-8", cwd=root)
+        self._send(json.dumps({"out": str(out), "docs": len(docs)}))
+
+    def _send(self, line: str) -> None:
+        if self.broken or self.process is None or self.process.stdin is None:
+            return
+        try:
+            self.process.stdin.write(line + "\n")
+        except (BrokenPipeError, OSError):
+            self.broken = True          # finish() reports Node's own error
+
+    def add(self, src_uri: str, body_html: str, keep: bool = False) -> None:
+        doc = self.docs.get(src_uri)
+        if doc is None or src_uri in self.sent:
+            return
+        text = page_text(body_html)
+        if keep:
+            self.texts[src_uri] = (doc.source, text)
+        self.sent.add(src_uri)
+        self._send(doc.line(text))
+
+    def finish(self, site_dir: Path, background: bool = False) -> None:
+        """Send the entries this build did not render (a dirty build), then wait for
+        the index; with ``background`` the wait happens in a thread."""
+        if self.process is None:
+            return
+        for src_uri, doc in self.docs.items():
+            if src_uri in self.sent:
+                continue
+            known = self.texts.get(src_uri)
+            text = known[1] if known and known[0] == doc.source else None
+            if text is None:
+                text = written_text(site_dir / paths.page_file(src_uri))
+            if text is None:
+                text = ""
+            self.sent.add(src_uri)
+            self._send(doc.line(text))
+        if background:
+            process = self.process
+            self.waiter = threading.Thread(target=self._wait, args=(process,), daemon=True)
+            self.waiter.start()
+            return
+        self._wait(self.process)
+
+    def _wait(self, process: subprocess.Popen[str]) -> None:
+        try:
+            if process.stdin:
+                process.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+        out = process.stdout.read() if process.stdout else ""
+        code = process.wait()
+        if process is not self.process:     # stopped by a newer build
+            return
+        if code != 0:
+            errors = ""
+            if self.errors:
+                self.errors.seek(0)
+                errors = self.errors.read()[-3000:]
+            self.process = None
+            raise SearchIndexFailed(f"the search index could not be built:\n{errors.strip()}")
+        self.summary = json.loads(out or "{}")
+        self.process = None
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait()
-        self.process = None
+        """End an index build that has not finished (a newer build is starting)."""
+        process, self.process = self.process, None
+        if process and process.poll() is None:
+            process.kill()
+            process.wait()
+        if self.errors:
+            self.errors.close()
+            self.errors = None

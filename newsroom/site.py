@@ -197,7 +197,7 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
             "json_ld": _json_ld(article)}
 
 
-def _entry_pages(archive: Archive, site_url: str, subwords: dict[str, str],
+def _entry_pages(archive: Archive, site_url: str,
                  photos: Photos, cards: Cards, people: dict[str, str]) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
@@ -228,7 +228,6 @@ def _entry_pages(archive: Archive, site_url: str, subwords: dict[str, str],
             "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
                                   for p in e.provinces)),
             "sharing": _sharing(e, site_url),
-            "subwords": subwords.get(e.slug, ""),
         }
         pages.append(GeneratedPage(
             src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
@@ -382,16 +381,15 @@ def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     return [provinces_page, years_page, home]
 
 
-def plan_site(archive: Archive, site_url: str = "", subwords: dict[str, str] | None = None,
-              photos: Photos | None = None) -> SitePlan:
-    """Every page of the archive, in a stable order. ``site_url`` makes the
-    absolute URLs that sharing tags and JSON-LD need; ``subwords`` are the
-    index-only Thai sub-words of each entry (search.py); ``photos`` the resized
+def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None) -> SitePlan:
+    """Every page of the archive, in a stable order: entries first (MkDocs renders
+    in this order, and the search index is built from entry pages as they render,
+    so it can finish while the archive pages render). ``site_url`` makes the
+    absolute URLs that sharing tags and JSON-LD need; ``photos`` the resized
     copies of each entry's photos (photos.py)."""
     photos = photos or {}
     cards = {e.slug: entry_card(e, photos) for e in archive.entries}
     people = person_slugs(set(archive.by_author) | set(archive.by_photographer))
-    return SitePlan(pages=[*_index_pages(archive, cards), *_province_pages(archive, cards),
-                           *_year_pages(archive, cards), *_people_pages(archive, cards, people),
-                           *_entry_pages(archive, site_url, subwords or {}, photos, cards,
-                                         people)])
+    return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people),
+                           *_index_pages(archive, cards), *_province_pages(archive, cards),
+                           *_year_pages(archive, cards), *_people_pages(archive, cards, people)])

@@ -129,4 +129,4 @@ def test_an_archive_with_no_entries_yet_builds(project):
     assert built.ok, built.output
     assert "ยังไม่มีข่าว" not in built.output
     assert built.page("provinces/").select_one(".nr-lead").get_text().startswith("ข่าว 0 รายการ")
-    assert not (built.site / "feed.xml").exists() and not (built.site / "pagefind").exists()
+    assert not (built.site / "feed.xml").exists() and not (built.site / "search").exists()

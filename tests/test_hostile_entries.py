@@ -92,7 +92,7 @@ def _entry(root: Path, title: str, authors: list[str], photographer: str, tags: 
 def _html_pages(site: Path) -> dict[str, BeautifulSoup]:
     return {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"),
                                                           "html.parser")
-            for p in sorted(site.rglob("*.html")) if "pagefind" not in p.parts}
+            for p in sorted(site.rglob("*.html")) }
 
 
 def _markup(pages: dict[str, BeautifulSoup]) -> dict[str, object]:

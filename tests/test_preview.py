@@ -9,6 +9,7 @@ from bench.generate import generate
 from newsroom.corpus import load
 
 from conftest import make_project, mkdocs
+from index_reader import SearchIndex
 
 
 def stamps(site: Path) -> dict[str, int]:
@@ -41,3 +42,14 @@ def test_one_edit_rebuilds_its_pages_and_keeps_archives_right(tmp_path):
     year = (root / "site" / "years" / str(entry.year))
     assert any("หัวข้อใหม่ทดสอบการแสดงตัวอย่าง" in f.read_text(encoding="utf-8")
                for f in year.rglob("index.html"))
+    # The search index covers every entry: the edited one with its new title, the
+    # ones this build did not render with the text already in site/.
+    entries = load(root).entries
+    index = SearchIndex(root / "site")
+    assert index.manifest["docs"] == len(entries)
+    edited = next(i for i, e in enumerate(entries) if e.slug == entry.slug)
+    assert index.card(edited)["t"] == "หัวข้อใหม่ทดสอบการแสดงตัวอย่าง"
+    assert edited in index.candidates("หัวข้อใหม่ทดสอบ")
+    other = entries[3]
+    word = other.body.split()[5]
+    assert 3 in index.candidates(word) and index.card(3)["x"]

@@ -1,0 +1,149 @@
+// Builds the archive's search index (the format is described in search_core.mjs).
+//
+// Input on stdin, one JSON object a line: first {"out": folder, "docs": count}, then
+// one line per entry, in any order, as the build renders them:
+//   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year", "text"}
+// The index is built as lines arrive (the build renders pages meanwhile, on the
+// other core); at the end of input every file is written to a new folder that then
+// takes the place of ``out`` in one rename, so a reader never sees half an index.
+// Prints a JSON summary on stdout.
+import { createInterface } from "node:readline";
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { forEachKey, normalize, shardOf, IN_TITLE, VERSION } from "./search_core.mjs";
+
+const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
+const MAX_SHARDS = 4096;
+
+const postings = new Map();         // key -> [id * 256 + weight, …]
+const fragments = new Map();        // id -> gzipped JSON of the entry's card and text
+const provinces = new Map();        // slug -> {name, ids}
+const years = new Map();            // year -> ids
+let header = null;
+
+function addDoc(doc) {
+  const title = normalize(doc.title, false).text;
+  const text = normalize(doc.text, false).text;
+  const counts = new Map();
+  forEachKey(text, (k) => counts.set(k, (counts.get(k) || 0) + 1));
+  const inTitle = new Set();
+  forEachKey(title, (k) => inTitle.add(k));
+  for (const k of inTitle) if (!counts.has(k)) counts.set(k, 1);
+  for (const [k, n] of counts) {
+    const weight = Math.min(n, 127) | (inTitle.has(k) ? IN_TITLE : 0);
+    const list = postings.get(k);
+    if (list) list.push(doc.id * 256 + weight);
+    else postings.set(k, [doc.id * 256 + weight]);
+  }
+  for (const [name, slug] of doc.provinces) {
+    if (!provinces.has(slug)) provinces.set(slug, { name, ids: [] });
+    provinces.get(slug).ids.push(doc.id);
+  }
+  if (!years.has(doc.year)) years.set(doc.year, []);
+  years.get(doc.year).push(doc.id);
+  const card = { u: doc.url, t: doc.title, d: doc.date,
+                 p: doc.provinces.map(([name]) => name).join(", "), x: doc.text };
+  fragments.set(doc.id, gzipSync(JSON.stringify(card)));
+}
+
+class Bytes {
+  constructor(size = 1024) { this.buf = Buffer.alloc(size); this.length = 0; }
+  room(n) {
+    if (this.length + n <= this.buf.length) return;
+    const bigger = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
+  byte(b) { this.room(1); this.buf[this.length++] = b; }
+  varint(v) {
+    this.room(8);
+    while (v >= 128) { this.buf[this.length++] = (v % 128) | 128; v = Math.floor(v / 128); }
+    this.buf[this.length++] = v;
+  }
+  uint32(v) { this.room(4); this.buf.writeUInt32LE(v >>> 0, this.length); this.length += 4; }
+  done() { return this.buf.subarray(0, this.length); }
+}
+
+function writeIds(out, ids) {
+  out.varint(ids.length);
+  let last = -1;
+  for (const id of ids) { out.varint(id - last - 1); last = id; }
+}
+
+function build() {
+  const { out, docs } = header;
+  let rawBytes = 0;
+  for (const list of postings.values()) rawBytes += 10 + 2 * list.length;
+  let shards = 1;
+  while (shards < MAX_SHARDS && rawBytes / shards > SHARD_BYTES) shards *= 2;
+
+  const byShard = Array.from({ length: shards }, () => []);
+  for (const key of postings.keys()) byShard[shardOf(key, shards)].push(key);
+
+  const tmp = `${out}.new-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const sub of ["i", "f", "d"]) mkdirSync(join(tmp, sub), { recursive: true });
+
+  let indexBytes = 0;
+  for (let s = 0; s < shards; s++) {
+    const keys = byShard[s].sort((a, b) => a - b);
+    const file = new Bytes(64 * 1024);
+    for (const key of keys) {
+      const list = postings.get(key).sort((a, b) => a - b);   // by id (ids come in any order)
+      file.uint32(Math.floor(key / 4294967296));
+      file.uint32(key % 4294967296);
+      file.varint(list.length);
+      let last = -1;
+      for (const v of list) { const id = Math.floor(v / 256); file.varint(id - last - 1); last = id; }
+      file.room(list.length);
+      for (const v of list) file.buf[file.length++] = v % 256;
+    }
+    const zipped = gzipSync(file.done());
+    indexBytes += zipped.length;
+    writeFileSync(join(tmp, "i", `${s}.bin`), zipped);
+  }
+
+  const filterFile = (name, ids) => {
+    const file = new Bytes();
+    writeIds(file, [...ids].sort((a, b) => a - b));
+    writeFileSync(join(tmp, "f", `${name}.bin`), gzipSync(file.done()));
+  };
+  for (const [slug, { ids }] of provinces) filterFile(`p-${slug}`, ids);
+  for (const [year, ids] of years) filterFile(`y-${year}`, ids);
+
+  let fragmentBytes = 0;
+  for (const [id, zipped] of fragments) {
+    writeFileSync(join(tmp, "d", `${id}.bin`), zipped);
+    fragmentBytes += zipped.length;
+  }
+
+  const manifest = {
+    version: VERSION, docs, shards,
+    provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length }))
+      .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    years: [...years].map(([year, ids]) => ({ year, count: ids.length }))
+      .sort((a, b) => b.year - a.year),
+  };
+  writeFileSync(join(tmp, "index.json"), JSON.stringify(manifest));
+
+  const old = `${out}.old-${process.pid}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+  return { entries: fragments.size, keys: postings.size, shards,
+           index_kb: Math.round(indexBytes / 1024), entries_kb: Math.round(fragmentBytes / 1024) };
+}
+
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+for await (const line of lines) {
+  if (!line) continue;
+  const value = JSON.parse(line);
+  if (header === null) header = value;
+  else addDoc(value);
+}
+if (header === null) throw new Error("no header line on stdin");
+if (fragments.size !== header.docs) {
+  throw new Error(`expected ${header.docs} entries, got ${fragments.size}`);
+}
+process.stdout.write(JSON.stringify(build()));

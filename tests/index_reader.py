@@ -1,0 +1,100 @@
+"""Reads the built search index from Python, independently of search.js: the tests
+use it to check the index itself (every entry holding a word is a candidate for it)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import struct
+from pathlib import Path
+
+P16 = 1 << 16
+BIGRAM = 1 << 48
+THAI_ZERO = 0x0E50
+
+
+def normalize(text: str) -> str:
+    text = text.replace("\u0e4d\u0e32", "\u0e33")
+    text = "".join(c for c in text if c not in "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+    text = "".join(chr(48 + ord(c) - THAI_ZERO) if THAI_ZERO <= ord(c) <= THAI_ZERO + 9 else c
+                   for c in text)
+    return " ".join(text.lower().split())
+
+
+def word_keys(word: str) -> set[int]:
+    c = [ord(ch) for ch in word]
+    if len(c) == 2:
+        return {BIGRAM + c[0] * P16 + c[1]}
+    return {(c[i] * P16 + c[i + 1]) * P16 + c[i + 2] for i in range(len(c) - 2)}
+
+
+def _imul(a: int, b: int) -> int:
+    return ((a & 0xFFFFFFFF) * (b & 0xFFFFFFFF)) & 0xFFFFFFFF
+
+
+def shard_of(key: int, shards: int) -> int:
+    hi, lo = divmod(key, 1 << 32)
+    h = _imul(hi ^ 0x9E3779B9, 0x85EBCA6B) ^ _imul(lo, 0xC2B2AE35)
+    h ^= h >> 15
+    h = _imul(h, 0x27D4EB2F)
+    h ^= h >> 13
+    return h % shards
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        b = data[at]
+        at += 1
+        value |= (b & 127) << shift
+        shift += 7
+        if not b & 128:
+            return value, at
+
+
+def _ids(data: bytes, at: int) -> tuple[list[int], int]:
+    n, at = _varint(data, at)
+    ids, last = [], -1
+    for _ in range(n):
+        gap, at = _varint(data, at)
+        last += gap + 1
+        ids.append(last)
+    return ids, at
+
+
+class SearchIndex:
+    def __init__(self, site: Path) -> None:
+        self.folder = site / "search"
+        self.manifest = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
+        self._shards: dict[int, dict[int, list[tuple[int, int]]]] = {}
+
+    def shard(self, n: int) -> dict[int, list[tuple[int, int]]]:
+        if n not in self._shards:
+            data = gzip.decompress((self.folder / "i" / f"{n}.bin").read_bytes())
+            keys, at = {}, 0
+            while at < len(data):
+                hi, lo = struct.unpack_from("<II", data, at)
+                ids, at = _ids(data, at + 8)
+                weights = data[at:at + len(ids)]
+                at += len(ids)
+                keys[hi * (1 << 32) + lo] = list(zip(ids, weights))
+            self._shards[n] = keys
+        return self._shards[n]
+
+    def postings(self, key: int) -> list[tuple[int, int]]:
+        return self.shard(shard_of(key, self.manifest["shards"])).get(key, [])
+
+    def candidates(self, word: str) -> set[int]:
+        """Entry ids holding every key of the word."""
+        found: set[int] | None = None
+        for key in word_keys(normalize(word)):
+            ids = {i for i, _ in self.postings(key)}
+            found = ids if found is None else found & ids
+        return found or set()
+
+    def card(self, entry_id: int) -> dict[str, str]:
+        data = gzip.decompress((self.folder / "d" / f"{entry_id}.bin").read_bytes())
+        return json.loads(data)
+
+    def filter(self, name: str) -> list[int]:
+        return _ids(gzip.decompress((self.folder / "f" / f"{name}.bin").read_bytes()), 0)[0]
