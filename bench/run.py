@@ -10,8 +10,8 @@ baseline: the same entries as plain MkDocs + Material pages (entries outside
 the nav, Material's search on) without our hooks. Each build is a fresh process
 in a fresh copy, caches empty; the median of ``--repeat`` runs is reported.
 
-For each build: wall time, peak memory (the largest process of the build, as
-GNU time reports it: MkDocs, or the Node indexer it starts) and output size, and
+For each build: wall time, peak memory (the most the build's processes, MkDocs
+and the Node search indexer it starts, held at one moment) and output size, and
 their ratios project / baseline. Then, on the last project copy: ``newsroom
 check`` over all entries; a preview rebuild after one edit, the way ``make
 serve`` rebuilds (bench/preview.py); a dirty rebuild after another edit, as
@@ -163,18 +163,55 @@ def children_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, summed (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        child = int(entry)
+        children.setdefault(int(fields[1]), []).append(child)
+        rss[child] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, ()))
+    return total
+
+
 def peak_of(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     """Wall seconds, peak memory in MB and other processes' CPU seconds meanwhile.
-    The peak is GNU time's maximum resident set: that of the largest process of
-    the build (MkDocs, or the Node search indexer it starts)."""
+    The peak is the largest sum of the resident memory of the build's processes at
+    one moment (MkDocs and the Node search indexer run side by side), sampled every
+    20 ms, and at least GNU time's maximum resident set of its largest process."""
     handle, name = tempfile.mkstemp(suffix=".time")
     os.close(handle)
     out = Path(name)
     machine, ours = machine_cpu_seconds(), children_cpu_seconds()
+    peak_tree = 0
+    errors_file = tempfile.TemporaryFile()
     try:
-        seconds = timed(["/usr/bin/time", "-f", "%M", "-o", str(out), *cmd], cwd)
-        peak_kb = int(out.read_text().split()[-1])
+        start = time.perf_counter()
+        process = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", str(out), *cmd], cwd=cwd,
+                                   stdout=subprocess.DEVNULL, stderr=errors_file, env=_env())
+        while process.poll() is None:
+            peak_tree = max(peak_tree, _tree_rss_kb(process.pid))
+            time.sleep(0.02)
+        seconds = time.perf_counter() - start
+        errors_file.seek(0)
+        errors = errors_file.read().decode("utf-8", "replace")
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(cmd)} failed:\n{errors[-3000:]}")
+        peak_kb = max(peak_tree, int(out.read_text().split()[-1]))
     finally:
+        errors_file.close()
         out.unlink(missing_ok=True)
     other = (machine_cpu_seconds() - machine) - (children_cpu_seconds() - ours)
     return seconds, peak_kb / 1024, max(0.0, other)
