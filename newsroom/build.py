@@ -15,7 +15,8 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   count as modified.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
-- ``page_content``: hand each rendered entry body to the search indexer, which
+- ``page_content``: clean an entry body that has raw HTML (sanitize.py), then
+  hand each rendered entry body to the search indexer, which
   indexes it in a Node process while MkDocs renders the next pages.
 - ``index`` (on_post_build): wait for the search index (under ``serve`` it is
   finished in the background, so a preview does not wait for it).
@@ -45,8 +46,9 @@ from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
+from .sanitize import clean, needs_cleaning
 from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
-from .site import GeneratedPage, SitePlan, plan_site
+from .site import ENTRY_TEMPLATE, GeneratedPage, SitePlan, plan_site
 
 
 def _engine(obj: Any) -> str:
@@ -197,6 +199,11 @@ class ArchiveBuild:
         return context
 
     def page_content(self, html_body: str, page: Any) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None or spec.template != ENTRY_TEMPLATE:
+            return html_body
+        if needs_cleaning(page.markdown or ""):       # raw HTML a writer or a paste put in
+            html_body = clean(html_body)
         # Previews keep each entry's text, for rebuilds that do not render it again.
         self.search.add(page.file.src_uri, html_body, keep=self.command == "serve")
         return html_body

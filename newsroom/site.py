@@ -24,6 +24,7 @@ from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
 
+ENTRY_TEMPLATE = "newsroom/entry.html"
 HOME_LATEST = 12
 
 
@@ -230,7 +231,7 @@ def _entry_pages(archive: Archive, site_url: str,
             "sharing": _sharing(e, site_url),
         }
         pages.append(GeneratedPage(
-            src_uri=paths.entry(e.slug), template="newsroom/entry.html", title=e.title,
+            src_uri=paths.entry(e.slug), template=ENTRY_TEMPLATE, title=e.title,
             markdown=e.body, context=context, description=e.summary, tags=e.tags,
             files=tuple((r.name, r.source) for ph in e.photos
                         for r in _photo(e, ph.target, photos).renditions),
