@@ -13,11 +13,16 @@ export NO_MKDOCS_2_WARNING := 1
 setup: $(STAMP) $(NODE_STAMP)
 
 system-deps:
-	@if ! command -v npm >/dev/null || ! command -v chromium >/dev/null || ! $(PYTHON) -c 'import venv, ensurepip' 2>/dev/null; then \
+	@missing=""; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm chromium python3-venv >/dev/null; \
+	    echo "Installing from Debian:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Missing system packages: sudo apt-get install -y nodejs npm chromium python3-venv"; exit 1; \
+	    echo "Missing system packages: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
 
