@@ -25,6 +25,10 @@ def on_files(files, config):
     return _build.add_files(files, config)
 
 
+def on_env(env, config, files):
+    _build.environment(env)
+
+
 def on_page_markdown(markdown, page, config, files):
     return _build.page_markdown(markdown, page)
 

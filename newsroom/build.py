@@ -13,6 +13,9 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   display values change, so MkDocs re-renders just the pages an edit touches
   (the entry, its archives, its neighbours); in-memory pages would always
   count as modified.
+- ``environment`` (on_env): entry and listing pages, thousands of them, are
+  rendered through shells (shell.py): Material's chrome once per page shape,
+  each page's own parts poured in.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
   escaped title, tags, sitemap date and display values.
 - ``page_content``: clean an entry body that has raw HTML (sanitize.py), then
@@ -48,7 +51,8 @@ from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
 from .sanitize import clean, needs_cleaning
 from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
-from .site import ENTRY_TEMPLATE, GeneratedPage, SitePlan, plan_site
+from .shell import ShellLoader, install as install_shells
+from .site import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage, SitePlan, plan_site
 
 
 def _engine(obj: Any) -> str:
@@ -73,6 +77,7 @@ class ArchiveBuild:
         self.search = SearchIndexer()
         self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
         self.written_pages: dict[str, str] = {}  # .cache/pages file -> digest this process wrote
+        self.shells: ShellLoader | None = None
 
     @property
     def include_drafts(self) -> bool:
@@ -170,6 +175,9 @@ class ArchiveBuild:
             add("robots.txt", content=f"User-agent: *\nAllow: /\n\n"
                                       f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n")
         return files
+
+    def environment(self, env: Any) -> None:
+        self.shells = install_shells(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
 
     def page_markdown(self, markdown: str, page: Any) -> str:
         # MkDocs renders each page right after this event: tell the photo

@@ -25,6 +25,7 @@ from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
 
 ENTRY_TEMPLATE = "newsroom/entry.html"
+LISTING_TEMPLATE = "newsroom/listing.html"
 HOME_LATEST = 12
 
 
@@ -256,7 +257,7 @@ def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
             **facts,
         }
         pages.append(GeneratedPage(
-            src_uri=src_for_page(n), template="newsroom/listing.html",
+            src_uri=src_for_page(n), template=LISTING_TEMPLATE,
             title=_title_with_page(title, n), context=context,
             description=f"ข่าว{heading} {len(entries)} รายการ", hide=("toc",),
             updated=_newest(chunk)))

@@ -1,0 +1,100 @@
+"""Pages rendered through shells (newsroom/shell.py) are byte for byte the full template's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+import pytest
+
+from newsroom.shell import ShellTemplate, install
+
+from conftest import ROOT, make_project
+
+def _build(root: Path, shells: bool, monkeypatch: pytest.MonkeyPatch) -> list[ShellTemplate]:
+    """Build in this process; the templates that went through shells."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    import newsroom.build
+    if not shells:
+        monkeypatch.setattr(newsroom.build, "install_shells", lambda env, names: None)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    monkeypatch.undo()
+    hook = next(p for name, p in config.plugins.items() if name.endswith("archive.py"))
+    return hook._build.shells.loaded if shells else []
+
+
+def test_every_page_of_the_sample_site_is_what_the_full_template_gives(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    fast_root = make_project(tmp_path / "fast", ROOT / "news")
+    full_root = make_project(tmp_path / "full", ROOT / "news")
+    shells = _build(fast_root, True, monkeypatch)
+    _build(full_root, False, monkeypatch)
+    fast = {p.relative_to(fast_root / "site"): p for p in (fast_root / "site").rglob("*.html")}
+    full = {p.relative_to(full_root / "site"): p for p in (full_root / "site").rglob("*.html")}
+    assert fast.keys() == full.keys()
+    differ = [str(p) for p in sorted(fast) if fast[p].read_bytes() != full[p].read_bytes()]
+    assert differ == []
+    # and the shells did the work: entry and listing pages, none of them found wrong
+    reused = {s.template.name: s.reused for s in shells}
+    entries = sum(1 for p in fast if p.parts[0] == "news")
+    assert reused["newsroom/entry.html"] == entries >= 20         # no sample entry has a TOC
+    assert reused["newsroom/listing.html"] >= 20
+    assert not any(sh is None or sh.broken for s in shells for sh in s.shells.values())
+
+
+# --------------------------------------------------------------------------
+# The check that keeps a shell honest, on a small theme of our own
+# --------------------------------------------------------------------------
+
+THEME = {
+    "base.html": "<title>{{ page.meta.title }}</title>{% block extrahead %}{% endblock %}"
+                 "<nav>{{ chrome }}</nav><main>{% block content %}{% endblock %}</main>"
+                 "<link rel=canonical href='{{ page.canonical_url }}'>",
+    "page.html": "{% extends 'base.html' %}{% block content %}<h1>{{ page.meta.title }}</h1>"
+                 "{{ page.content }}{% endblock %}",
+}
+
+
+def _page(n: int, toc: tuple = ()) -> SimpleNamespace:
+    return SimpleNamespace(url=f"news/{n}/", meta={"title": f"ข่าว {n} &amp; <b>"},
+                           canonical_url=f"https://example.org/news/{n}/", content=f"<p>{n}</p>",
+                           toc=list(toc), is_homepage=False, previous_page=None, next_page=None)
+
+
+def _render(chrome: Any) -> tuple[ShellTemplate, list[str], list[str]]:
+    env = jinja2.Environment(loader=jinja2.DictLoader(THEME))
+    loader = install(env, ["page.html"])
+    template = env.get_template("page.html")
+    assert isinstance(template, ShellTemplate) and loader.loaded == [template]
+    full = jinja2.Environment(loader=jinja2.DictLoader(THEME)).get_template("page.html")
+    pages = [_page(n) for n in range(6)]
+    return (template, [template.render({"page": p, "chrome": chrome(p)}) for p in pages],
+            [full.render({"page": p, "chrome": chrome(p)}) for p in pages])
+
+
+def test_a_shell_gives_the_template_output_and_is_reused():
+    template, fast, full = _render(lambda p: "same on every page")
+    assert fast == full
+    assert "<title>ข่าว 3 &amp; <b></title>" in fast[3] and "news/3/" in fast[3]
+    assert template.reused == 6 and all(s and not s.broken for s in template.shells.values())
+
+
+def test_a_chrome_that_changes_between_pages_is_rendered_in_full():
+    template, fast, full = _render(lambda p: p.url)        # something page-specific in the chrome
+    assert fast == full
+    assert [s.broken for s in template.shells.values()] == [True]
+
+
+def test_a_page_with_a_table_of_contents_is_rendered_in_full():
+    env = jinja2.Environment(loader=jinja2.DictLoader(THEME))
+    install(env, ["page.html"])
+    template = env.get_template("page.html")
+    page = _page(1, toc=("heading",))
+    assert template.render({"page": page, "chrome": ""}) == \
+        template.template.render({"page": page, "chrome": ""})
+    assert template.shells == {} and template.reused == 0
