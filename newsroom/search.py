@@ -138,11 +138,9 @@ class SearchIndexer:
         self._send(json.dumps({"out": str(out), "docs": len(docs)}))
 
     def _send(self, line: str) -> None:
-        if self.broken or self.process is None or self.process.stdin is None:
+        if self.broken or self.process is None:
             return
-        try:
-            self.process.stdin.write(line + "\n")
-        except (BrokenPipeError, OSError):
+        if not _write(self.process, line):
             self.broken = True          # finish() reports Node's own error
 
     def add(self, src_uri: str, body_html: str, keep: bool = False) -> None:
@@ -157,26 +155,30 @@ class SearchIndexer:
 
     def finish(self, site_dir: Path, background: bool = False) -> None:
         """Send the entries this build did not render (a dirty build), then wait for
-        the index; with ``background`` the wait happens in a thread."""
+        the index. With ``background`` both happen in a thread: a preview shows
+        before its index is rebuilt (Node reads 10,000 texts more slowly than we write)."""
         if self.process is None:
             return
-        for src_uri, doc in self.docs.items():
-            if src_uri in self.sent:
-                continue
-            known = self.texts.get(src_uri)
-            text = known[1] if known and known[0] == doc.source else None
-            if text is None:
-                text = written_text(site_dir / paths.page_file(src_uri))
-            if text is None:
-                text = ""
-            self.sent.add(src_uri)
-            self._send(doc.line(text))
+        process, docs, sent, texts = self.process, self.docs, self.sent, self.texts
+
+        def rest() -> None:
+            for src_uri, doc in docs.items():
+                if src_uri in sent:
+                    continue
+                known = texts.get(src_uri)
+                text = known[1] if known and known[0] == doc.source else None
+                if text is None:
+                    text = written_text(site_dir / paths.page_file(src_uri))
+                sent.add(src_uri)
+                if not _write(process, doc.line(text or "")):
+                    break           # stopped by a newer build, or Node failed: _wait tells
+            self._wait(process)
+
         if background:
-            process = self.process
-            self.waiter = threading.Thread(target=self._wait, args=(process,), daemon=True)
+            self.waiter = threading.Thread(target=rest, daemon=True)
             self.waiter.start()
             return
-        self._wait(self.process)
+        rest()
 
     def _wait(self, process: subprocess.Popen[str]) -> None:
         try:
@@ -207,3 +209,14 @@ class SearchIndexer:
         if self.errors:
             self.errors.close()
             self.errors = None
+
+
+def _write(process: subprocess.Popen[str], line: str) -> bool:
+    """One line to the index builder; False once it has stopped reading."""
+    try:
+        if process.stdin is None:
+            return False
+        process.stdin.write(line + "\n")
+        return True
+    except (BrokenPipeError, OSError, ValueError):      # ValueError: stdin already closed
+        return False
