@@ -25,6 +25,14 @@ def url_of(src_uri: str) -> str:
     return src_uri[: -len(".md")] + "/"
 
 
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made absolute: urljoin for a site_url that names a folder
+    (MkDocs ends it with '/'), at a fraction of urljoin's cost (called 40,000 times)."""
+    if not site_url:
+        return url
+    return (site_url if site_url.endswith("/") else site_url + "/") + url
+
+
 def page_file(src_uri: str) -> str:
     """The HTML file a page is written to in site/: 'news/x/index.md' -> 'news/x/index.html'."""
     return f"{url_of(src_uri)}index.html"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
@@ -114,14 +113,25 @@ def entry_card(e: Entry, photos: Photos) -> dict[str, Any]:
     }
 
 
+PAGER_REACH = 2        # page links either side of the current page; the first and last always
+
+
 def _pager(src_for_page: Any, current: int, total: int) -> dict[str, Any] | None:
+    """Links to the first, the last and the pages around the current one, '…' between:
+    a year with 100 pages of news gets 7 links a page, not 100."""
     if total <= 1:
         return None
+    shown = sorted({1, total, *range(max(1, current - PAGER_REACH),
+                                     min(total, current + PAGER_REACH) + 1)})
+    pages: list[dict[str, Any]] = []
+    for n in shown:
+        if pages and n > pages[-1]["number"] + 1:
+            pages.append({"number": None, "gap": True})
+        pages.append({"number": n, "url": paths.url_of(src_for_page(n)), "current": n == current})
     return {
         "current": current,
         "total": total,
-        "pages": [{"number": n, "url": paths.url_of(src_for_page(n)), "current": n == current}
-                  for n in range(1, total + 1)],
+        "pages": pages,
         "newer": paths.url_of(src_for_page(current - 1)) if current > 1 else None,
         "older": paths.url_of(src_for_page(current + 1)) if current < total else None,
     }
@@ -161,8 +171,8 @@ def _json_ld(data: dict[str, Any]) -> str:
 
 def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
     """Open Graph / Twitter values and the NewsArticle JSON-LD of an entry page."""
-    url = urljoin(site_url, e.url)
-    image = urljoin(site_url, e.url + e.image) if e.image else None
+    url = paths.absolute(site_url, e.url)
+    image = paths.absolute(site_url, e.url + e.image) if e.image else None
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -175,7 +185,7 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
         "author": [{"@type": "Person", "name": n} for n in e.authors],
         "contentLocation": [{"@type": "AdministrativeArea", "name": p.name_th,
                              "alternateName": p.name_en,
-                             "url": urljoin(site_url, paths.url_of(paths.province(p)))}
+                             "url": paths.absolute(site_url, paths.url_of(paths.province(p)))}
                             for p in e.provinces],
         "publisher": {"@type": "Organization", "name": "ศูนย์คุณธรรม (องค์การมหาชน)"},
         "keywords": list(e.tags),
