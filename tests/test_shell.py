@@ -1,4 +1,5 @@
-"""Pages rendered through shells (newsroom/shell.py) are byte for byte the full template's."""
+"""Pages rendered through shells (newsroom/shell.py) and the shared Markdown converter
+(newsroom/pages.py) are byte for byte what MkDocs' own rendering gives."""
 
 from __future__ import annotations
 
@@ -13,26 +14,32 @@ from newsroom.shell import ShellTemplate, install
 
 from conftest import ROOT, make_project
 
-def _build(root: Path, shells: bool, monkeypatch: pytest.MonkeyPatch) -> list[ShellTemplate]:
-    """Build in this process; the templates that went through shells."""
+def _build(root: Path, shells: bool, monkeypatch: pytest.MonkeyPatch
+           ) -> tuple[list[ShellTemplate], list[Any]]:
+    """Build in this process; the templates that went through shells, the ArchivePages made."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     import newsroom.build
-    if not shells:
+    pages: list[Any] = []
+    made = newsroom.build.archive_page
+    monkeypatch.setattr(newsroom.build, "archive_page",
+                        lambda *args: pages.append(made(*args)))
+    if not shells:      # MkDocs' own way: every page through its template, a converter each
         monkeypatch.setattr(newsroom.build, "install_shells", lambda env, names: None)
+        monkeypatch.setattr(newsroom.build, "archive_page", lambda file, config, converter: None)
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     monkeypatch.undo()
     hook = next(p for name, p in config.plugins.items() if name.endswith("archive.py"))
-    return hook._build.shells.loaded if shells else []
+    return (hook._build.shells.loaded if shells else []), pages
 
 
-def test_every_page_of_the_sample_site_is_what_the_full_template_gives(tmp_path, monkeypatch):
+def test_every_page_of_the_sample_site_is_what_mkdocs_own_rendering_gives(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     fast_root = make_project(tmp_path / "fast", ROOT / "news")
     full_root = make_project(tmp_path / "full", ROOT / "news")
-    shells = _build(fast_root, True, monkeypatch)
+    shells, pages = _build(fast_root, True, monkeypatch)
     _build(full_root, False, monkeypatch)
     fast = {p.relative_to(fast_root / "site"): p for p in (fast_root / "site").rglob("*.html")}
     full = {p.relative_to(full_root / "site"): p for p in (full_root / "site").rglob("*.html")}
@@ -45,6 +52,8 @@ def test_every_page_of_the_sample_site_is_what_the_full_template_gives(tmp_path,
     assert reused["newsroom/entry.html"] == entries >= 20         # no sample entry has a TOC
     assert reused["newsroom/listing.html"] >= 20
     assert not any(sh is None or sh.broken for s in shells for sh in s.shells.values())
+    rendered = [p for p in pages if p.file.src_uri.startswith("news/")]
+    assert len(rendered) == entries and {type(p).__name__ for p in pages} == {"ArchivePage"}
 
 
 # --------------------------------------------------------------------------
