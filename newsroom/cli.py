@@ -63,7 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # URL clashes need every entry, so read all of news/ and report on the targets.
     everything = sorted(set(entry_files(news.resolve()))
                         | {t for t in (targets or []) if t.exists()})
-    corpus = load(root, news, include_drafts=True, files=everything)
+    corpus = load(root, news, include_drafts=True, files=everything, parallel=True)
     problems = corpus.problems
     if targets is not None:
         wanted = {source_path(t, root) for t in targets}

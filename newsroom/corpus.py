@@ -2,11 +2,14 @@
 
 ``load`` is the first step of the pipeline. It reads each Markdown file once,
 collects every problem (per file, then across files: two entries claiming one
-URL), and leaves drafts out unless asked to keep them.
+URL), and leaves drafts out unless asked to keep them. A large cold read
+(``newsroom check``, ``mkdocs build``) is shared among the machine's cores:
+reading and checking 10,000 entries takes about 3 s on one core.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +19,9 @@ from .entry import Entry, read_entry, source_path
 from .problems import Problem
 
 ENTRY_SUFFIXES = (".md", ".markdown")
+PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
+
+Read = tuple[Entry | None, list[Problem]]
 
 
 @dataclass
@@ -97,16 +103,22 @@ class EntryCache:
 
 
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
-         files: list[Path] | None = None, cache: EntryCache | None = None) -> Corpus:
+         files: list[Path] | None = None, cache: EntryCache | None = None,
+         parallel: bool = False) -> Corpus:
     """Read and check every entry. Drafts are checked too, but published only on request.
     With ``cache``, files unchanged since the cache read them are not read again
-    (entries with photos always are: a photo can change on its own)."""
+    (entries with photos always are: a photo can change on its own). With
+    ``parallel`` (and no cache), many files are read by forked worker processes:
+    only where forking is safe, i.e. no other threads are running."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     corpus = Corpus()
-    for path in (files if files is not None else entry_files(news_dir)):
-        entry, problems = (cache.read(path, root, news_dir) if cache
-                           else read_entry(path, root, news_dir))
+    paths = files if files is not None else entry_files(news_dir)
+    if cache:
+        results = [cache.read(path, root, news_dir) for path in paths]
+    else:
+        results = read_all(paths, root, news_dir, workers=(os.cpu_count() or 1) if parallel else 1)
+    for entry, problems in results:
         corpus.problems.extend(problems)
         if entry is None:
             continue
@@ -115,3 +127,19 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
     corpus.problems.extend(url_problems(corpus.entries + corpus.drafts))
     corpus.entries.sort(key=lambda e: e.sort_key, reverse=True)
     return corpus
+
+
+def read_all(paths: list[Path], root: Path, news_dir: Path, workers: int = 1) -> list[Read]:
+    """read_entry for each path, in order; with ``workers`` > 1 and many paths,
+    in that many forked processes, each reading one contiguous share."""
+    workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _read_share(paths, root, news_dir)
+    step = -(-len(paths) // workers)
+    shares = [(paths[i:i + step], root, news_dir) for i in range(0, len(paths), step)]
+    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+        return [read for share in pool.starmap(_read_share, shares) for read in share]
+
+
+def _read_share(paths: list[Path], root: Path, news_dir: Path) -> list[Read]:
+    return [read_entry(path, root, news_dir) for path in paths]
