@@ -17,7 +17,7 @@ const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before 
 const MAX_SHARDS = 4096;
 
 const postings = new Map();         // key -> [id * 256 + weight, …]
-const fragments = new Map();        // id -> gzipped JSON of the entry's card and text
+const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
 const years = new Map();            // year -> ids
 let header = null;
@@ -44,7 +44,21 @@ function addDoc(doc) {
   years.get(doc.year).push(doc.id);
   const card = { u: doc.url, t: doc.title, d: doc.date,
                  p: doc.provinces.map(([name]) => name).join(", "), x: doc.text };
-  fragments.set(doc.id, gzipSync(JSON.stringify(card)));
+  const zipped = gzipSync(JSON.stringify(card));
+  writeFileSync(join(folder(), "d", `${doc.id}.bin`), zipped);    // not all at the end
+  fragments.set(doc.id, zipped.length);
+}
+
+// The new index's folder, made when the first entry arrives; it takes the place of
+// ``out`` when everything is written.
+let tmp = null;
+function folder() {
+  if (tmp === null) {
+    tmp = `${header.out}.new-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    for (const sub of ["i", "f", "d"]) mkdirSync(join(tmp, sub), { recursive: true });
+  }
+  return tmp;
 }
 
 class Bytes {
@@ -81,9 +95,7 @@ function build() {
   const byShard = Array.from({ length: shards }, () => []);
   for (const key of postings.keys()) byShard[shardOf(key, shards)].push(key);
 
-  const tmp = `${out}.new-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
-  for (const sub of ["i", "f", "d"]) mkdirSync(join(tmp, sub), { recursive: true });
+  folder();
 
   let indexBytes = 0;
   for (let s = 0; s < shards; s++) {
@@ -113,10 +125,7 @@ function build() {
   for (const [year, ids] of years) filterFile(`y-${year}`, ids);
 
   let fragmentBytes = 0;
-  for (const [id, zipped] of fragments) {
-    writeFileSync(join(tmp, "d", `${id}.bin`), zipped);
-    fragmentBytes += zipped.length;
-  }
+  for (const size of fragments.values()) fragmentBytes += size;
 
   const manifest = {
     version: VERSION, docs, shards,
