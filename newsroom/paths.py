@@ -14,6 +14,8 @@ YEARS = "years/index.md"
 HOME = "index.md"
 TAGS = "tags.md"
 PEOPLE = "people/index.md"
+# Beneath a listing's URL its own pages live at page/2/, …: no person or tag may be called so.
+RESERVED_SLUGS = frozenset({"page"})
 
 
 def url_of(src_uri: str) -> str:

@@ -19,10 +19,10 @@ from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
 from .charts import province_map, year_chart
 from .entry import Entry
-from .people import person_slugs
 from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
+from .slugs import ascii_slugs
 
 ENTRY_TEMPLATE = "newsroom/entry.html"
 LISTING_TEMPLATE = "newsroom/listing.html"
@@ -391,7 +391,8 @@ def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None
     copies of each entry's photos (photos.py)."""
     photos = photos or {}
     cards = {e.slug: entry_card(e, photos) for e in archive.entries}
-    people = person_slugs(set(archive.by_author) | set(archive.by_photographer))
+    people = ascii_slugs([*archive.by_author, *archive.by_photographer], fallback="person",
+                         reserved=paths.RESERVED_SLUGS)
     return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people),
                            *_index_pages(archive, cards), *_province_pages(archive, cards),
                            *_year_pages(archive, cards), *_people_pages(archive, cards, people)])
