@@ -12,8 +12,8 @@ The pipeline, one module a step:
     charts.py    province tile map, year chart            -> SVG
 
 Domain values live in province.py (the 77 provinces), program_year.py (Thai
-dates, Buddhist Era, fiscal/program year), people.py (URL slugs for names) and
-paths.py (every URL). build.py wires the pipeline into MkDocs events
+dates, Buddhist Era, fiscal/program year), slugs.py (heading anchors, ASCII URL
+slugs for people and tags) and paths.py (every URL). build.py wires the pipeline into MkDocs events
 (hooks/archive.py forwards them); cli.py, importer.py and legacy.py are the
 writers' tools and use the same entry rules.
 """

@@ -19,7 +19,7 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   rendered through shells (shell.py): Material's chrome once per page shape,
   each page's own parts poured in.
 - ``page_markdown`` / ``page_context``: give each planned page its template,
-  escaped title, tags, sitemap date and display values.
+  escaped title, sitemap date and display values.
 - ``page_content``: clean an entry body that has raw HTML (sanitize.py), then
   hand each rendered entry body to the search indexer, which
   indexes it in a Node process while MkDocs renders the next pages.
@@ -200,14 +200,12 @@ class ArchiveBuild:
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return markdown
-        # Material prints page.meta.title, description and tag names as HTML
-        # (in <title>, the header, tag chips, the tags index and its TOC): escape them.
+        # Material prints page.meta.title and description as HTML (in <title>,
+        # the header and <meta name="description">): escape them.
         page.meta["title"] = html.escape(spec.title, quote=True)
         page.meta["template"] = spec.template
         if spec.description:
             page.meta["description"] = html.escape(spec.description, quote=True)
-        if spec.tags:
-            page.meta["tags"] = [html.escape(t, quote=True) for t in spec.tags]
         if spec.hide:
             page.meta["hide"] = list(spec.hide)
         if spec.updated:
@@ -248,7 +246,7 @@ def _materialise(page: GeneratedPage, cache: Path, written: dict[str, Any]) -> P
     """The page as a file whose modification time changes only with its content.
     ``written`` holds what this process last wrote for each page: an unchanged page
     costs one comparison (0.3 s for 12,000 pages), no digest and no read."""
-    state = (page.markdown, page.title, page.template, page.context, page.tags,
+    state = (page.markdown, page.title, page.template, page.context,
              page.description, page.hide, page.updated)
     path = cache / page.src_uri
     if written.get(page.src_uri) == state:

@@ -12,8 +12,10 @@ from .province import Province
 PROVINCES = "provinces/index.md"
 YEARS = "years/index.md"
 HOME = "index.md"
-TAGS = "tags.md"
+TAGS = "tags/index.md"
 PEOPLE = "people/index.md"
+# Beneath a listing's URL its own pages live at page/2/, …: no person or tag may be called so.
+RESERVED_SLUGS = frozenset({"page"})
 
 
 def url_of(src_uri: str) -> str:
@@ -65,3 +67,7 @@ def year(y: int, page: int = 1) -> str:
 
 def person(slug: str, page: int = 1) -> str:
     return _paged(f"people/{slug}", page)
+
+
+def tag(slug: str, page: int = 1) -> str:
+    return _paged(f"tags/{slug}", page)

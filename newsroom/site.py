@@ -2,8 +2,9 @@
 
 ``plan_site`` returns one GeneratedPage per URL: entry pages, /provinces/,
 each province (paginated), each province in each program year, /years/ and
-each year. Each page carries finished, display-ready values (Thai dates,
-URLs, counts) in ``context``; the templates in overrides/ only lay them out.
+each year, /people/ and each person, /tags/ and each tag. Each page carries
+finished, display-ready values (Thai dates, URLs, counts) in ``context``; the
+templates in overrides/ only lay them out.
 Where a province page comes from: ``_province_pages`` below, rendered by
 overrides/newsroom/listing.html.
 """
@@ -14,14 +15,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from pythainlp.util import collate
+
 from . import paths
 from .archive import PAGE_SIZE, Archive, paginate
 from .charts import province_map, year_chart
 from .entry import Entry
-from .people import person_slugs
 from .photos import SIZES, PhotoSet, Rendition
 from .program_year import program_year_span, thai_date, thai_date_short
 from .province import Province, regions
+from .slugs import ascii_slugs
 
 ENTRY_TEMPLATE = "newsroom/entry.html"
 LISTING_TEMPLATE = "newsroom/listing.html"
@@ -36,7 +39,6 @@ class GeneratedPage:
     context: dict[str, Any]           # display values for the template
     markdown: str = ""                # the body MkDocs renders (entries only)
     description: str = ""             # plain text for <meta name="description">
-    tags: tuple[str, ...] = ()        # for Material's tags plugin
     files: tuple[tuple[str, Any], ...] = ()  # (name, source path) copied beside the page
     hide: tuple[str, ...] = ()        # Material's hide: navigation, toc, …
     updated: str | None = None        # ISO date of its newest entry, for the sitemap
@@ -209,8 +211,8 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
             "json_ld": _json_ld(article)}
 
 
-def _entry_pages(archive: Archive, site_url: str,
-                 photos: Photos, cards: Cards, people: dict[str, str]) -> list[GeneratedPage]:
+def _entry_pages(archive: Archive, site_url: str, photos: Photos, cards: Cards,
+                 people: dict[str, str], tags: dict[str, str]) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
         neighbours = []
@@ -228,6 +230,7 @@ def _entry_pages(archive: Archive, site_url: str,
             "date_iso": e.published.isoformat(),
             "authors": [_link(n, paths.person(people[n])) for n in e.authors],
             "photographers": [_link(n, paths.person(people[n])) for n in e.photographers],
+            "tags": [_link(t, paths.tag(tags[t])) for t in e.tags],
             "related": [cards[r.slug] for r in archive.related(e)],
             "provinces": [_link(province_label(p), paths.province(p), name=p.name_th)
                           for p in e.provinces],
@@ -243,7 +246,7 @@ def _entry_pages(archive: Archive, site_url: str,
         }
         pages.append(GeneratedPage(
             src_uri=paths.entry(e.slug), template=ENTRY_TEMPLATE, title=e.title,
-            markdown=e.body, context=context, description=e.summary, tags=e.tags,
+            markdown=e.body, context=context, description=e.summary,
             files=tuple((r.name, r.source) for ph in e.photos
                         for r in _photo(e, ph.target, photos).renditions),
             updated=e.date.isoformat()))
@@ -349,6 +352,28 @@ def _people_pages(archive: Archive, cards: Cards, people: dict[str, str]) -> lis
     return [index, *pages]
 
 
+def _tag_pages(archive: Archive, cards: Cards, tags: dict[str, str]) -> list[GeneratedPage]:
+    """A page per tag, its entries newest first, and /tags/ listing every tag with its
+    number of entries in Thai dictionary order (pythainlp's collate: a reader looks a
+    tag up by name, as in an index; Latin tags come first)."""
+    pages = []
+    up = _link("แท็กทั้งหมด", paths.TAGS)
+    for tag, entries in archive.by_tag.items():
+        heading = f"แท็ก {tag}"
+        pages += _listing(lambda n, slug=tags[tag]: paths.tag(slug, n), heading, heading,
+                          entries, "tag", None, {"up": up}, cards,
+                          group=False)
+    listed = [_link(t, paths.tag(tags[t]), count=len(archive.by_tag[t]))
+              for t in collate(archive.by_tag)]
+    index = GeneratedPage(
+        src_uri=paths.TAGS, template="newsroom/tags.html", title="แท็ก",
+        context={"kind": "tags", "tags": listed, "tag_count": len(listed),
+                 "total": len(archive.entries)},
+        description="ข่าวจังหวัดคุณธรรมแยกตามแท็ก พร้อมจำนวนข่าวของแต่ละแท็ก", hide=("toc",),
+        updated=_newest(archive.entries))
+    return [index, *pages]
+
+
 def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     region_list = [{
         "name": r.name_th,
@@ -401,7 +426,10 @@ def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None
     copies of each entry's photos (photos.py)."""
     photos = photos or {}
     cards = {e.slug: entry_card(e, photos) for e in archive.entries}
-    people = person_slugs(set(archive.by_author) | set(archive.by_photographer))
-    return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people),
+    people = ascii_slugs([*archive.by_author, *archive.by_photographer], fallback="person",
+                         reserved=paths.RESERVED_SLUGS)
+    tags = ascii_slugs(archive.by_tag, fallback="tag", reserved=paths.RESERVED_SLUGS)
+    return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people, tags),
                            *_index_pages(archive, cards), *_province_pages(archive, cards),
-                           *_year_pages(archive, cards), *_people_pages(archive, cards, people)])
+                           *_year_pages(archive, cards), *_people_pages(archive, cards, people),
+                           *_tag_pages(archive, cards, tags)])

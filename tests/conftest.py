@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import functools
 import http.server
@@ -41,6 +42,18 @@ class Built:
         path = self.site / url.strip("/") / "index.html" if url.strip("/") else self.site / "index.html"
         assert path.is_file(), f"no page at /{url}"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def listed(self, url: str) -> list[str]:
+        """Entry slugs a listing shows, following its "older" links page after page."""
+        slugs: list[str] = []
+        url = f"/{url.strip('/')}/"
+        while url:
+            soup = self.page(url)
+            slugs += [a["href"].rstrip("/").rsplit("/", 1)[-1]
+                      for a in soup.select("a.nr-card__title")]
+            older = soup.select_one("a.nr-pager__older")
+            url = urljoin(url, older["href"]) if older else None
+        return slugs
 
 
 def make_project(where: Path, news: Path | None = None) -> Path:

@@ -109,6 +109,24 @@ def test_year_pages_are_paginated_newest_first(generated):
         assert counts == dict(want)
 
 
+def test_tag_pages_are_paginated_newest_first(generated):
+    built, meta = generated
+    by_tag = defaultdict(list)
+    for m in meta:
+        for tag in m["tags"]:
+            by_tag[tag].append(m)
+    index = built.page("tags/")
+    links = {a.get_text(): a["href"] for a in index.select(".nr-tags a")}
+    counts = {a.get_text(): int(a.find_next("span").get_text()) for a in index.select(".nr-tags a")}
+    assert counts == {tag: len(ms) for tag, ms in by_tag.items()}
+    assert any(len(ms) > PAGE_SIZE for ms in by_tag.values())
+    for tag, ms in by_tag.items():
+        order = sorted(ms, key=lambda m: (m["date"], m["slug"]), reverse=True)
+        assert listing_slugs(built, f"tags/{links[tag]}") == [m["slug"] for m in order], tag
+        pages = -(-len(ms) // PAGE_SIZE)
+        assert not (built.site / f"tags/{links[tag]}page/{pages + 1}").exists()
+
+
 def test_provinces_index_counts_all_77(generated):
     built, meta = generated
     soup = built.page("provinces/")

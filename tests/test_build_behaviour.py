@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import load_config
 
@@ -98,6 +99,43 @@ tags: ['{payload.replace("'", "''")}']"""
     soup = built.page("news/2020-11-06-xss/")
     assert soup.select_one("article h1").get_text() == payload
     assert payload in soup.select_one(".nr-credit--author").get_text()
+
+
+def test_tags_get_distinct_stable_ascii_pages(project):
+    """Thai, Latin and odd tags each get their own ASCII address under /tags/, the same
+    in every build; none is /tags/page/; a tag with more entries than a page is paginated."""
+    odd = {"เยาวชน": "yeaotn", "MOU": "mou", "mou": "mou-2", "page": "page-2",
+           "C++ & <AI>": "c-ai", "ปี ๒๕๖๔": "pi-2564", "?!": "tag"}
+    write_entry(project, "2564/2020-10-01-odd.md", GOOD.replace("2020-11-06", "2020-10-01").replace(
+        "tags: [ชุมชนคุณธรรม]", "tags: [" + ", ".join(f"'{t}'" for t in odd) + "]"))
+    for day in range(2, 23):              # 21 more with เยาวชน: 22 entries, two pages
+        write_entry(project, f"2564/2020-10-{day:02}-youth.md",
+                    GOOD.replace("2020-11-06", f"2020-10-{day:02}").replace("ชุมชนคุณธรรม", "เยาวชน"))
+
+    def addresses(built) -> dict[str, str]:
+        index = built.page("tags/")
+        return {a.get_text(): urljoin("/tags/", a["href"]) for a in index.select(".nr-tags a")}
+
+    first = build(project)
+    assert first.ok, first.output
+    found = addresses(first)
+    assert found == {t: f"/tags/{slug}/" for t, slug in odd.items()}
+    for tag, url in found.items():
+        page = first.page(url)
+        assert page.select_one("article h1").get_text() == f"แท็ก {tag}"
+        assert first.listed(url)[-1] == "2020-10-01-odd", tag
+    assert not (first.site / "tags" / "page").exists()
+    youth = first.listed("/tags/yeaotn/")
+    assert youth == [f"2020-10-{d:02}-{'youth' if d > 1 else 'odd'}" for d in range(22, 0, -1)]
+    assert (first.site / "tags/yeaotn/page/2/index.html").is_file()
+    chips = first.page("news/2020-10-01-odd/").select(".md-tags a.md-tag")
+    assert [(a.get_text(), urljoin("/news/2020-10-01-odd/", a["href"])) for a in chips] == \
+        [(t, found[t]) for t in odd]           # in the writer's order
+    # a new tag elsewhere leaves the addresses of the others alone
+    write_entry(project, "2564/2020-11-07-family.md", GOOD.replace("ชุมชนคุณธรรม", "ครอบครัว"))
+    second = build(project)
+    assert second.ok, second.output
+    assert addresses(second) == {**found, "ครอบครัว": "/tags/khropkrua/"}
 
 
 def test_thai_ui_and_anchors(project):

@@ -13,6 +13,7 @@ import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 from bs4 import BeautifulSoup
@@ -167,9 +168,16 @@ def test_markup_in_every_shown_field_stays_text(tmp_path):
     card = listing.select_one('a.nr-card__title[href$="2020-11-06-fields/"]')
     assert card.get_text() == TITLE
     assert SUMMARY in listing.get_text()
+    # the tags index and each tag's page show the tag as text, at an ASCII address
     tags_page = hostile.page("tags/")
-    for tag in TAGS:
-        assert tag in tags_page.get_text()
+    assert {a.get_text() for a in tags_page.select(".nr-tags a")} == set(TAGS)
+    for chip in soup.select(".md-tags a.md-tag"):
+        url = urljoin("/news/2020-11-06-fields/", chip["href"])
+        assert url.isascii() and url == urljoin("/tags/", tags_page.find(
+            "a", string=chip.get_text())["href"]), url
+        tag_page = hostile.page(url)
+        assert tag_page.select_one("article h1").get_text() == f"แท็ก {chip.get_text()}"
+        assert tag_page.title.get_text().startswith(f"แท็ก {chip.get_text()}")
 
     # feeds: XML with only Atom's elements, JSON; the same text
     clean_atom = ElementTree.parse(clean.site / "feed.xml").getroot()

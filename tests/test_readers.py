@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from newsroom.archive import build_archive
 from newsroom.corpus import load
+from newsroom.site import plan_site
 
 from conftest import ROOT
 
@@ -25,6 +27,8 @@ def page_kinds() -> dict[str, str]:
     entries = load(ROOT).entries
     with_photo = next(e for e in entries if e.image)
     p = with_photo.provinces[0]
+    tag = next(page.url for page in plan_site(build_archive(entries)).pages
+               if page.context["kind"] == "tag")
     return {
         "home": "",
         "entry": with_photo.url,
@@ -34,6 +38,7 @@ def page_kinds() -> dict[str, str]:
         "years": "years/",
         "map": "provinces/",
         "tags": "tags/",
+        "tag": tag,
         "person": "people/" + "",
     }
 
@@ -80,7 +85,7 @@ def test_page_reads_well_and_stays_on_the_site(browser, sample_server, shots, ki
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "entry", "province", "year", "tags", "map"])
+@pytest.mark.parametrize("kind", ["home", "entry", "province", "year", "tags", "tag", "map"])
 def test_no_serious_accessibility_violations(browser, sample_server, kind):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
+from urllib.parse import urljoin
+
+from pythainlp.util import collate
 
 from newsroom.corpus import load
 from newsroom.program_year import thai_date
@@ -47,15 +48,43 @@ def test_home_lists_the_latest_entries(sample_site):
 
 
 def test_tags_index_counts(sample_site):
-    corpus = load(ROOT)
-    counts = Counter(t for e in corpus.entries for t in e.tags)
-    soup = sample_site.page("tags/")
-    for tag, n in counts.items():
-        section = [h for h in soup.select("h2") if h.select_one(".md-tag") and
-                   h.select_one(".md-tag").get_text() == tag]
-        assert section, tag
-        assert len(section[0].find_next("ul").select("li")) == n, tag
-        assert section[0].find_next("p", class_="nr-tag-count").select_one(".nr-count").get_text() == str(n)
+    """/tags/ lists every tag once with its number of entries, in Thai dictionary order,
+    each linking to its own page, which lists exactly the entries with that tag, newest
+    first, across its pages; the chips on an entry page link to the same pages."""
+    entries = load(ROOT).entries           # newest first
+    tagged: dict[str, list[str]] = {}
+    for e in entries:
+        for t in e.tags:
+            tagged.setdefault(t, []).append(e.slug)
+    index = sample_site.page("tags/")
+    items = index.select(".nr-tags li")
+    listed = {li.a.get_text(): (urljoin("/tags/", li.a["href"]),
+                                int(li.select_one(".nr-count").get_text())) for li in items}
+    assert len(items) == len(tagged)
+    assert {t: n for t, (_, n) in listed.items()} == {t: len(s) for t, s in tagged.items()}
+    names = list(listed)
+    assert names == collate(names)
+    assert names.index("เยาวชน") < names.index("วิทยากรส่งเสริมคุณธรรม")  # เ sorts by its ย
+    for tag, (url, n) in listed.items():
+        assert url.isascii() and url.startswith("/tags/") and url.count("/") == 3, url
+        assert sample_site.listed(url) == tagged[tag], tag
+        page = sample_site.page(url)
+        assert page.select_one("article h1").get_text() == f"แท็ก {tag}"
+        assert page.select_one(".nr-total").get_text() == str(n)
+        assert urljoin(url, page.select_one(".nr-up a")["href"]) == "/tags/"
+    for e in entries:
+        chips = tag_chips(sample_site, e.url)
+        assert chips == [(t, listed[t][0]) for t in e.tags], e.slug
+    # the home page's way in
+    home = sample_site.page("")
+    way = next(a for a in home.select(".nr-ways a") if a["href"].startswith("tags"))
+    assert way["href"] == "tags/" and f"({len(tagged)})" in way.get_text()
+
+
+def tag_chips(built, url: str) -> list[tuple[str, str]]:
+    """An entry page's tag chips: (text, the site path it links to)."""
+    soup = built.page(url)
+    return [(a.get_text(), urljoin(f"/{url}", a["href"])) for a in soup.select(".md-tags a.md-tag")]
 
 
 def test_people_pages_list_their_entries(sample_site):
