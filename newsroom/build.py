@@ -106,8 +106,7 @@ class ArchiveBuild:
         root = root_of(config)
         self.site_url = config.site_url or ""
         corpus = load_corpus(root, include_drafts=self.include_drafts,
-                             cache=self.entry_cache if self.dirty else None,
-                             parallel=self.command == "build")  # serve runs threads: no fork
+                             cache=self.entry_cache if self.dirty else None)
         problems = list(corpus.problems)
         if not problems:
             photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import province as provinces
-from .corpus import entry_files, load
+from .corpus import check, entry_files
 from .entry import read_entry, source_path
 from .problems import Problem, report
 from .program_year import BANGKOK, program_year
@@ -63,8 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     # URL clashes need every entry, so read all of news/ and report on the targets.
     everything = sorted(set(entry_files(news.resolve()))
                         | {t for t in (targets or []) if t.exists()})
-    corpus = load(root, news, include_drafts=True, files=everything, parallel=True)
-    problems = corpus.problems
+    problems = check(root, news, files=everything, workers=os.cpu_count() or 1)
     if targets is not None:
         wanted = {source_path(t, root) for t in targets}
         problems = [p for p in problems if p.path in wanted]

@@ -2,9 +2,10 @@
 
 ``load`` is the first step of the pipeline. It reads each Markdown file once,
 collects every problem (per file, then across files: two entries claiming one
-URL), and leaves drafts out unless asked to keep them. A large cold read
-(``newsroom check``, ``mkdocs build``) is shared among the machine's cores:
-reading and checking 10,000 entries takes about 3 s on one core.
+URL), and leaves drafts out unless asked to keep them. ``check`` finds the same
+problems without keeping the entries (``newsroom check``); it shares many files
+among the machine's cores: reading and checking 10,000 entries takes about 3 s
+on one core.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .entry import Entry, read_entry, source_path
 from .problems import Problem
@@ -21,7 +23,12 @@ from .problems import Problem
 ENTRY_SUFFIXES = (".md", ".markdown")
 PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
 
-Read = tuple[Entry | None, list[Problem]]
+
+
+class Claim(NamedTuple):
+    """The URL an entry's page would have, and the file it comes from."""
+    url: str
+    source: str
 
 
 @dataclass
@@ -63,7 +70,7 @@ def linked_folders(root: Path, news_dir: Path) -> list[Problem]:
     return problems
 
 
-def url_problems(entries: list[Entry]) -> list[Problem]:
+def url_problems(entries: list[Entry] | list[Claim]) -> list[Problem]:
     """Two entries whose pages would land on the same URL (case ignored)."""
     claims: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
@@ -103,22 +110,16 @@ class EntryCache:
 
 
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
-         files: list[Path] | None = None, cache: EntryCache | None = None,
-         parallel: bool = False) -> Corpus:
+         files: list[Path] | None = None, cache: EntryCache | None = None) -> Corpus:
     """Read and check every entry. Drafts are checked too, but published only on request.
     With ``cache``, files unchanged since the cache read them are not read again
-    (entries with photos always are: a photo can change on its own). With
-    ``parallel`` (and no cache), many files are read by forked worker processes:
-    only where forking is safe, i.e. no other threads are running."""
+    (entries with photos always are: a photo can change on its own)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     corpus = Corpus()
-    paths = files if files is not None else entry_files(news_dir)
-    if cache:
-        results = [cache.read(path, root, news_dir) for path in paths]
-    else:
-        results = read_all(paths, root, news_dir, workers=(os.cpu_count() or 1) if parallel else 1)
-    for entry, problems in results:
+    for path in (files if files is not None else entry_files(news_dir)):
+        entry, problems = (cache.read(path, root, news_dir) if cache
+                           else read_entry(path, root, news_dir))
         corpus.problems.extend(problems)
         if entry is None:
             continue
@@ -129,17 +130,36 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
     return corpus
 
 
-def read_all(paths: list[Path], root: Path, news_dir: Path, workers: int = 1) -> list[Read]:
-    """read_entry for each path, in order; with ``workers`` > 1 and many paths,
-    in that many forked processes, each reading one contiguous share."""
+def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = None,
+          workers: int = 1) -> list[Problem]:
+    """The problems ``load`` would find (drafts included), without keeping the entries.
+    From PARALLEL_FROM files on, ``workers`` forked processes each check a contiguous
+    share and send back only its problems and claimed URLs (entries themselves would
+    cost more to send than to read)."""
+    root = Path(root).resolve()
+    news_dir = Path(news_dir).resolve() if news_dir else root / "news"
+    paths = files if files is not None else entry_files(news_dir)
     workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _read_share(paths, root, news_dir)
-    step = -(-len(paths) // workers)
-    shares = [(paths[i:i + step], root, news_dir) for i in range(0, len(paths), step)]
-    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
-        return [read for share in pool.starmap(_read_share, shares) for read in share]
+        results = [_check_share(paths, root, news_dir)]
+    else:
+        step = -(-len(paths) // workers)
+        shares = [(paths[i:i + step], root, news_dir) for i in range(0, len(paths), step)]
+        with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+            results = pool.starmap(_check_share, shares)
+    problems = [p for found, _ in results for p in found]
+    problems += linked_folders(root, news_dir)
+    problems += url_problems([claim for _, claims in results for claim in claims])
+    return problems
 
 
-def _read_share(paths: list[Path], root: Path, news_dir: Path) -> list[Read]:
-    return [read_entry(path, root, news_dir) for path in paths]
+def _check_share(paths: list[Path], root: Path, news_dir: Path
+                 ) -> tuple[list[Problem], list[Claim]]:
+    problems: list[Problem] = []
+    claims: list[Claim] = []
+    for path in paths:
+        entry, found = read_entry(path, root, news_dir)
+        problems += found
+        if entry is not None:
+            claims.append(Claim(entry.url, entry.source))
+    return problems, claims

@@ -101,3 +101,34 @@ def test_new_rejects_bad_arguments(project):
 def test_help_is_in_thai_and_english(project):
     r = newsroom(project, "--help")
     assert "ตรวจข่าว" in r.stdout and "check entries" in r.stdout
+
+
+def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
+    """`newsroom check` shares many files among forked workers; the problems, URL clashes
+    across two workers' shares included, are the ones the build's load() reports."""
+    import newsroom.corpus as corpus
+    for n in range(7):
+        write_entry(project, f"2564/2020-11-0{n + 1}-ok.md", GOOD.replace("2020-11-06", f"2020-11-0{n + 1}"))
+    write_entry(project, "2564/bad-province.md", GOOD.replace("น่าน", "นาน"))
+    write_entry(project, "2564/bad-yaml.md", "title: [unclosed")
+    write_entry(project, "2565/2020-11-06-nan.md", GOOD)       # the same slug as below: one URL
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    expected = sorted(corpus.load(project, include_drafts=True).problems)
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    pids = project / "pids"
+    read = corpus.read_entry
+
+    def spy(*args):           # runs where the file is read; forked workers inherit it
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return read(*args)
+
+    monkeypatch.setattr(corpus, "read_entry", spy)
+    found = sorted(corpus.check(project, workers=2))
+    assert found == expected
+    assert {p.field for p in found} >= {"province", "front matter", "slug"}
+    readers = pids.read_text().split()
+    assert len(readers) == 11 and len(set(readers)) == 2 and str(os.getpid()) not in readers
+    pids.unlink()
+    assert sorted(corpus.check(project, workers=1)) == expected
+    assert set(pids.read_text().split()) == {str(os.getpid())}
