@@ -55,7 +55,8 @@ from .problems import Problem, report
 from .sanitize import clean, needs_cleaning
 from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
 from .shell import ShellLoader, install as install_shells
-from .site import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage, SitePlan, plan_site
+from .site import (ENTRY_TEMPLATE, LISTING_TEMPLATE, EntryPageMemo, GeneratedPage, SitePlan,
+                   plan_site)
 
 
 def _engine(obj: Any) -> str:
@@ -80,6 +81,7 @@ class ArchiveBuild:
         self.search = SearchIndexer()
         self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
         self.written_pages: dict[str, Any] = {}  # .cache/pages file -> what this process wrote
+        self.entry_pages = EntryPageMemo()       # previews plan only the entry pages that changed
         self.shells: ShellLoader | None = None
 
     @property
@@ -112,7 +114,8 @@ class ArchiveBuild:
             photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
         if not problems:
             archive = build_archive(corpus.entries)
-            self.plan = plan_site(archive, self.site_url, photo_sets)
+            self.plan = plan_site(archive, self.site_url, photo_sets,
+                                  memo=self.entry_pages if self.dirty else None)
             self.photo_credits = {
                 paths.entry(e.slug): PagePhotos(
                     photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},

@@ -16,13 +16,21 @@ page class extends that engine's Page and uses its processors.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown
 
 _page_classes: dict[str, type] = {}
+
+
+@functools.lru_cache(maxsize=8)
+def _path_of(base: str) -> str:
+    """'https://example.org/archive/' -> '/archive/'."""
+    return urlsplit(base).path
 
 
 class Converter:
@@ -66,9 +74,19 @@ def archive_page(file: Any, config: Any, converter: Converter) -> Any:
         def render(self: Any, config: Any, files: Any) -> None:
             self.converter.render(self, files)
 
+        def set_canonical_url(self: Any, base: str | None) -> None:
+            # Page's urljoin and urlsplit, for the plain relative URLs of our pages
+            # (13,000 of them, 1 s): the same strings (tests/test_shell.py).
+            if not base:
+                self.canonical_url = self.abs_url = None
+                return
+            base = base if base.endswith("/") else base + "/"
+            self.canonical_url = base + self.url
+            self.abs_url = _path_of(base) + self.url
+
         cls = _page_classes[engine] = type("ArchivePage", (base,), {
             "__doc__": "A generated page, rendered with its build's shared converter.",
-            "render": render})
+            "render": render, "_set_canonical_url": set_canonical_url})
     page = cls(None, file, config)      # None: the title comes from page.meta, as for any page
     page.converter = converter
     return page

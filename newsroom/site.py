@@ -211,46 +211,76 @@ def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
             "json_ld": _json_ld(article)}
 
 
+class EntryPageMemo:
+    """Entry pages of the last plan, for ``mkdocs serve``: a page is reused when
+    everything it shows is equal to last time (the entry, its neighbours, the cards
+    of its related entries, its people's and tags' slugs, its photos). Unchanged
+    files give back equal entries (corpus.EntryCache), so after one edit about ten
+    of 10,000 entry pages are planned again."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[tuple[Any, ...], GeneratedPage]] = {}
+
+
 def _entry_pages(archive: Archive, site_url: str, photos: Photos, cards: Cards,
-                 people: dict[str, str], tags: dict[str, str]) -> list[GeneratedPage]:
+                 people: dict[str, str], tags: dict[str, str],
+                 memo: EntryPageMemo | None = None) -> list[GeneratedPage]:
     pages = []
     for e in archive.entries:
-        neighbours = []
-        for p in e.provinces:
-            n = archive.neighbours(e, p)
-            neighbours.append({
-                "province": _link(province_label(p), paths.province(p)),
-                "newer": {"title": n.newer.title, "url": n.newer.url} if n.newer else None,
-                "older": {"title": n.older.title, "url": n.older.url} if n.older else None,
-            })
-        context = {
-            "kind": "entry",
-            "title": e.title,
-            "date": thai_date(e.date),
-            "date_iso": e.published.isoformat(),
-            "authors": [_link(n, paths.person(people[n])) for n in e.authors],
-            "photographers": [_link(n, paths.person(people[n])) for n in e.photographers],
-            "tags": [_link(t, paths.tag(tags[t])) for t in e.tags],
-            "related": [cards[r.slug] for r in archive.related(e)],
-            "provinces": [_link(province_label(p), paths.province(p), name=p.name_th)
-                          for p in e.provinces],
-            "province_names": [p.name_th for p in e.provinces],
-            "year": _link(year_label(e.year), paths.year(e.year), value=e.year),
-            "province_years": [_link(f"{p.name_th} {year_label(e.year)}",
-                                     paths.province_year(p, e.year)) for p in e.provinces],
-            "cover": _picture(e, _photo(e, e.image, photos), 1280) if e.image else None,
-            "neighbours": neighbours,
-            "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
-                                  for p in e.provinces)),
-            "sharing": _sharing(e, site_url),
-        }
-        pages.append(GeneratedPage(
-            src_uri=paths.entry(e.slug), template=ENTRY_TEMPLATE, title=e.title,
-            markdown=e.body, context=context, description=e.summary,
-            files=tuple((r.name, r.source) for ph in e.photos
-                        for r in _photo(e, ph.target, photos).renditions),
-            updated=e.date.isoformat()))
+        near = [archive.neighbours(e, p) for p in e.provinces]
+        related = [cards[r.slug] for r in archive.related(e)]
+        if memo is not None:
+            key = (e, site_url, [(n.newer and (n.newer.title, n.newer.url),
+                                  n.older and (n.older.title, n.older.url)) for n in near],
+                   related, [people[n] for n in (*e.authors, *e.photographers)],
+                   [tags[t] for t in e.tags], [photos.get((e.slug, ph.target)) for ph in e.photos])
+            known = memo.pages.get(e.slug)
+            if known is not None and known[0] == key:
+                pages.append(known[1])
+                continue
+        page = _entry_page(e, near, related, site_url, photos, people, tags)
+        if memo is not None:
+            memo.pages[e.slug] = (key, page)
+        pages.append(page)
     return pages
+
+
+def _entry_page(e: Entry, near: list[Any], related: list[dict[str, Any]], site_url: str,
+                photos: Photos, people: dict[str, str], tags: dict[str, str]) -> GeneratedPage:
+    neighbours = []
+    for p, n in zip(e.provinces, near):
+        neighbours.append({
+            "province": _link(province_label(p), paths.province(p)),
+            "newer": {"title": n.newer.title, "url": n.newer.url} if n.newer else None,
+            "older": {"title": n.older.title, "url": n.older.url} if n.older else None,
+        })
+    context = {
+        "kind": "entry",
+        "title": e.title,
+        "date": thai_date(e.date),
+        "date_iso": e.published.isoformat(),
+        "authors": [_link(n, paths.person(people[n])) for n in e.authors],
+        "photographers": [_link(n, paths.person(people[n])) for n in e.photographers],
+        "tags": [_link(t, paths.tag(tags[t])) for t in e.tags],
+        "related": related,
+        "provinces": [_link(province_label(p), paths.province(p), name=p.name_th)
+                      for p in e.provinces],
+        "province_names": [p.name_th for p in e.provinces],
+        "year": _link(year_label(e.year), paths.year(e.year), value=e.year),
+        "province_years": [_link(f"{p.name_th} {year_label(e.year)}",
+                                 paths.province_year(p, e.year)) for p in e.provinces],
+        "cover": _picture(e, _photo(e, e.image, photos), 1280) if e.image else None,
+        "neighbours": neighbours,
+        "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
+                              for p in e.provinces)),
+        "sharing": _sharing(e, site_url),
+    }
+    return GeneratedPage(
+        src_uri=paths.entry(e.slug), template=ENTRY_TEMPLATE, title=e.title,
+        markdown=e.body, context=context, description=e.summary,
+        files=tuple((r.name, r.source) for ph in e.photos
+                    for r in _photo(e, ph.target, photos).renditions),
+        updated=e.date.isoformat())
 
 
 def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
@@ -418,18 +448,20 @@ def _index_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
     return [provinces_page, years_page, home]
 
 
-def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None) -> SitePlan:
+def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None,
+              memo: EntryPageMemo | None = None) -> SitePlan:
     """Every page of the archive, in a stable order: entries first (MkDocs renders
     in this order, and the search index is built from entry pages as they render,
     so it can finish while the archive pages render). ``site_url`` makes the
     absolute URLs that sharing tags and JSON-LD need; ``photos`` the resized
-    copies of each entry's photos (photos.py)."""
+    copies of each entry's photos (photos.py); ``memo`` the entry pages of the
+    last plan (previews)."""
     photos = photos or {}
     cards = {e.slug: entry_card(e, photos) for e in archive.entries}
     people = ascii_slugs([*archive.by_author, *archive.by_photographer], fallback="person",
                          reserved=paths.RESERVED_SLUGS)
     tags = ascii_slugs(archive.by_tag, fallback="tag", reserved=paths.RESERVED_SLUGS)
-    return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people, tags),
+    return SitePlan(pages=[*_entry_pages(archive, site_url, photos, cards, people, tags, memo),
                            *_index_pages(archive, cards), *_province_pages(archive, cards),
                            *_year_pages(archive, cards), *_people_pages(archive, cards, people),
                            *_tag_pages(archive, cards, tags)])

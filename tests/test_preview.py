@@ -53,3 +53,48 @@ def test_one_edit_rebuilds_its_pages_and_keeps_archives_right(tmp_path):
     other = entries[3]
     word = other.body.split()[5]
     assert 3 in index.candidates(word) and index.card(3)["x"]
+
+
+def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, monkeypatch):
+    """As `make serve` rebuilds: hooks loaded once, entry pages of the last plan reused
+    unless something they show changed. A new title must still reach the pages that
+    name the edited entry: its neighbours' links and the cards of related entries."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    import newsroom.site
+
+    root = make_project(tmp_path / "serve")
+    generate(root, 150, seed=9)
+    planned: list[str] = []
+    plan_one = newsroom.site._entry_page
+    monkeypatch.setattr(newsroom.site, "_entry_page",
+                        lambda e, *rest: planned.append(e.slug) or plan_one(e, *rest))
+
+    def preview() -> None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    preview()
+    entries = load(root).entries
+    assert len(planned) == len(entries)
+    edited = entries[60]
+    province = edited.provinces[0]
+    same_province = [e for e in entries if province in e.provinces]
+    at = same_province.index(edited)
+    newer, older = same_province[at - 1], same_province[at + 1]
+    time.sleep(1.1)
+    text = edited.path.read_text(encoding="utf-8")
+    edited.path.write_text(text.replace(edited.title, "หัวข้อแก้ในตัวอย่าง"), encoding="utf-8")
+    planned.clear()
+    preview()
+    assert edited.slug in planned and newer.slug in planned and older.slug in planned
+    assert len(planned) < len(entries) / 3, len(planned)
+    for neighbour in (newer, older):
+        html = (root / "site" / neighbour.url / "index.html").read_text(encoding="utf-8")
+        assert "หัวข้อแก้ในตัวอย่าง" in html, neighbour.slug
+    mentions = [e for e in entries if e is not edited and "หัวข้อแก้ในตัวอย่าง" in
+                (root / "site" / e.url / "index.html").read_text(encoding="utf-8")]
+    assert {newer.slug, older.slug} <= {e.slug for e in mentions}
+    assert all(e.slug in planned for e in mentions)
+    assert edited.title not in (root / "site" / newer.url / "index.html").read_text(encoding="utf-8")
