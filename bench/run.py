@@ -27,6 +27,7 @@ import ctypes
 import json
 import os
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -99,6 +100,8 @@ class SizeResult:
     preview: Rebuild = field(default_factory=lambda: Rebuild(0.0))
     dirty: Rebuild = field(default_factory=lambda: Rebuild(0.0))
     stages: dict[str, float] = field(default_factory=dict)
+    index_s: float = 0.0        # the search index built alone: Node's wall time
+    index_peak_mb: float = 0.0  # ... and its peak memory
 
     def median(self, kind: str, attr: str) -> float:
         """Median of one figure (seconds, peak_mb, output_mb) over the runs of a kind."""
@@ -120,6 +123,8 @@ class SizeResult:
             "project_output_mb": self.median("project", "output_mb"),
             "baseline_output_mb": self.median("baseline", "output_mb"),
             "output_ratio": round(self.ratio("output_mb"), 2),
+            "search_index_s": self.index_s,
+            "search_index_peak_mb": self.index_peak_mb,
             "targets_met": {
                 "build_ratio": self.ratio("seconds") <= BUILD_RATIO,
                 "peak_memory": self.median("project", "peak_mb") <= PEAK_MB,
@@ -349,6 +354,30 @@ def stage_times(news_root: Path) -> dict[str, float]:
     return times
 
 
+def search_index_alone(news_root: Path) -> tuple[float, float]:
+    """The search index built by itself (the build runs it beside MkDocs, where its
+    time hides in the build's): wall seconds and peak MB of the Node indexer fed the
+    entries' texts (their Markdown, about what the rendered text holds)."""
+    from newsroom.archive import build_archive
+    from newsroom.corpus import load
+    from newsroom.search import INDEX_SCRIPT, documents
+
+    archive = build_archive(load(news_root).entries)
+    docs = documents(archive)
+    work = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    try:
+        lines = work / "input.jsonl"
+        with lines.open("w", encoding="utf-8") as f:
+            f.write(json.dumps({"out": str(work / "search"), "docs": len(docs)}) + "\n")
+            for e in archive.entries:
+                f.write(docs[f"news/{e.slug}/index.md"].line(e.body) + "\n")
+        command = f"exec node {shlex.quote(str(INDEX_SCRIPT))} < {shlex.quote(str(lines))}"
+        seconds, peak_mb, _ = peak_of(["sh", "-c", command], work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return round(seconds, 2), round(peak_mb)
+
+
 def bench_size(n: int, repeat: int, work: Path) -> SizeResult:
     """Every measurement for an archive of n entries."""
     result = SizeResult(entries=n)
@@ -369,6 +398,7 @@ def bench_size(n: int, repeat: int, work: Path) -> SizeResult:
     result.preview = preview_rebuild(last)
     result.dirty = dirty_rebuild(last)
     result.stages = stage_times(last)
+    result.index_s, result.index_peak_mb = search_index_alone(last)
     shutil.rmtree(last)
     return result
 
@@ -399,6 +429,9 @@ def size_table(r: SizeResult) -> list[str]:
         ("preview after one edit (s)", f"{r.preview.seconds:.1f}", "", "",
          f"≤ {PREVIEW_SHARE:.0%} of full build", _verdict(met["preview"])),
         ("dirty rebuild, mkdocs build --dirty (s)", f"{r.dirty.seconds:.1f}", "", "", "", ""),
+        ("search index alone, Node (s)", f"{r.index_s:.1f}", "", "",
+         "in the build: beside MkDocs, on the other core", ""),
+        ("search index alone, peak memory (MB)", f"{r.index_peak_mb:.0f}", "", "", "", ""),
     ]
     if r.dirty.with_index_s:
         rows.append(("  ... until its search index is written (s)",

@@ -107,3 +107,20 @@ def test_a_page_with_a_table_of_contents_is_rendered_in_full():
     assert template.render({"page": page, "chrome": ""}) == \
         template.template.render({"page": page, "chrome": ""})
     assert template.shells == {} and template.reused == 0
+
+
+def test_the_url_filter_gives_what_mkdocs_gives():
+    import mkdocs.utils
+    from newsroom.shell import url_filter
+    url = url_filter(mkdocs.utils)
+    pages = ["", "news/a/", "news/a/b/", "provinces/nan/page/2/", "about/", "x.html",
+             "a/b.html", "news/", "tags/", "news/%E0%B8%99/"]
+    values = ["", ".", "./", "news/a/", "news/b/", "news/a/cover.jpg", "assets/x.css",
+              "https://e.org/x", "/abs", "#frag", "../up/", "../../x", "provinces/",
+              "provinces/nan/", "tags/t/", "news/a/#x", "a b/", "feed.xml", "news/a",
+              "a/./b/../c/", "news/%E0%B8%99/"]
+    for page_url in [*pages, None]:
+        page = SimpleNamespace(url=page_url) if page_url is not None else None
+        for value in values:
+            assert url({"page": page, "base_url": "../.."}, value) == \
+                mkdocs.utils.normalize_url(value, page=page, base="../.."), (page_url, value)
