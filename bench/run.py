@@ -145,6 +145,7 @@ def _env() -> dict[str, str]:
 
 def timed(cmd: list[str], cwd: Path) -> float:
     """Wall seconds of one command, which must succeed."""
+    os.sync()
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=_env())
     seconds = time.perf_counter() - start
@@ -290,6 +291,9 @@ def edit_one_entry(project: Path, position: float) -> Path:
 def full_build(kind: str, folder: Path, news: Path) -> Run:
     """A fresh copy of the project or the baseline, built once."""
     (project_copy if kind == "project" else baseline_copy)(folder, news)
+    # Write back what the copy and the last run's deletion left in memory: else the
+    # disk's work for them lands in this build's time (seen: ±30% between runs).
+    os.sync()
     seconds, peak, other = peak_of(mkdocs("build", "-q"), folder)
     return Run(round(seconds, 2), round(peak), round(size_mb(folder / "site"), 1), round(other, 1))
 
@@ -302,6 +306,7 @@ def check_seconds(project: Path) -> float:
 def preview_rebuild(project: Path) -> Rebuild:
     """As `make serve` rebuilds after one edit: one process, hooks loaded once
     (bench/preview.py; its search index is made in the background and waited for)."""
+    os.sync()
     out = subprocess.run([sys.executable, "-m", "bench.preview", str(project)], cwd=ROOT,
                          capture_output=True, text=True, check=True, env=_env())
     return Rebuild(float(out.stdout.split()[-1]))
