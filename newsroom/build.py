@@ -82,6 +82,8 @@ class ArchiveBuild:
         self.entry_cache = EntryCache()        # lives as long as `mkdocs serve` does
         self.written_pages: dict[str, Any] = {}  # .cache/pages file -> what this process wrote
         self.entry_pages = EntryPageMemo()       # previews plan only the entry pages that changed
+        self.feed_texts: dict[Any, tuple[str, str]] = {}       # the last preview's feeds
+        self.next_feed_texts: dict[Any, tuple[str, str]] = {}
         self.shells: ShellLoader | None = None
 
     @property
@@ -169,6 +171,10 @@ class ArchiveBuild:
             files.append(file)
             return file
 
+        if self.dirty:      # keep the feeds of this build for the next preview
+            self.feed_texts, self.next_feed_texts = self.next_feed_texts, {}
+        else:
+            self.feed_texts = self.next_feed_texts = {}
         converter = Converter(config, _engine(files))
         pages_cache = root_of(config) / ".cache" / "pages"
         for page in self.plan.pages:
@@ -186,11 +192,23 @@ class ArchiveBuild:
             add(site_path, abs_src_path=str(source))
         if self.site_url:
             for feed in self.feeds:
-                add(feed.atom_path, content=atom(feed, self.site_url))
-                add(feed.json_path, content=json_feed(feed, self.site_url))
+                atom_text, json_text = self._feed(feed)
+                add(feed.atom_path, content=atom_text)
+                add(feed.json_path, content=json_text)
             add("robots.txt", content=f"User-agent: *\nAllow: /\n\n"
                                       f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n")
         return files
+
+    def _feed(self, feed: FeedSpec) -> tuple[str, str]:
+        """A feed's Atom and JSON text; previews reuse the last build's for a feed of
+        equal entries (an entry's photo replaced by a file of another size shows its
+        new length in the feeds at the next full build)."""
+        key = (feed, self.site_url)
+        texts = self.feed_texts.get(key)
+        if texts is None:
+            texts = (atom(feed, self.site_url), json_feed(feed, self.site_url))
+        self.next_feed_texts[key] = texts
+        return texts
 
     def environment(self, env: Any) -> None:
         self.shells = install_shells(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))

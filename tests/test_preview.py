@@ -98,3 +98,6 @@ def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, mo
     assert {newer.slug, older.slug} <= {e.slug for e in mentions}
     assert all(e.slug in planned for e in mentions)
     assert edited.title not in (root / "site" / newer.url / "index.html").read_text(encoding="utf-8")
+    # feeds are kept between previews only while their entries are equal
+    feed = (root / "site" / "provinces" / province.slug / "feed.xml").read_text(encoding="utf-8")
+    assert "หัวข้อแก้ในตัวอย่าง" in feed and edited.title not in feed
