@@ -169,6 +169,7 @@ class ShellLoader(jinja2.BaseLoader):
 def install(env: jinja2.Environment, names: Iterable[str]) -> ShellLoader:
     """Render the templates ``names`` through shells from now on, and compute links
     with the cached ``url`` filter (call in on_env)."""
+    env.globals["nr_card"] = card_cache()
     utils = _engine_utils(env)
     if hasattr(utils, "_get_norm_url") and hasattr(utils, "_norm_parts"):
         env.filters["url"] = url_filter(utils)
@@ -213,6 +214,26 @@ def url_filter(engine_utils: Any) -> Callable[..., str]:
         return "../" * level + relative if level > 0 else relative
 
     return url
+
+
+def card_cache() -> Callable[..., str]:
+    """``nr_card(macro, card)``: a card's HTML, rendered once per card and base_url (its
+    links start from base_url, so it is the same on every page at one depth). An
+    entry's card shows in its archives, its tags' pages and its neighbours' related
+    lists: 100,000 cards at 10,000 entries, 20,000 different ones."""
+    cache: dict[tuple[int, str], str] = {}
+    keep: list[Any] = []          # the cards whose id() keys the cache stay alive
+
+    @jinja2.pass_context
+    def nr_card(context: Any, macro: Callable[[Any], str], card: Any) -> str:
+        key = (id(card), context["base_url"])
+        html = cache.get(key)
+        if html is None:
+            html = cache[key] = macro(card)
+            keep.append(card)
+        return html
+
+    return nr_card
 
 
 def _engine_utils(env: jinja2.Environment) -> Any:
