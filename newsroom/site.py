@@ -220,6 +220,18 @@ class EntryPageMemo:
 
     def __init__(self) -> None:
         self.pages: dict[str, tuple[tuple[Any, ...], GeneratedPage]] = {}
+        self.cards: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+    def card(self, e: Entry, photos: Photos) -> dict[str, Any]:
+        """The entry's card of the last plan if the entry and its cover are equal (the same
+        card object then makes the related cards in a page's key compare at once)."""
+        key = (e, photos.get((e.slug, e.image)) if e.image else None)
+        known = self.cards.get(e.slug)
+        if known is not None and known[0] == key:
+            return known[1]
+        card = entry_card(e, photos)
+        self.cards[e.slug] = (key, card)
+        return card
 
 
 def _entry_pages(archive: Archive, site_url: str, photos: Photos, cards: Cards,
@@ -457,7 +469,8 @@ def plan_site(archive: Archive, site_url: str = "", photos: Photos | None = None
     copies of each entry's photos (photos.py); ``memo`` the entry pages of the
     last plan (previews)."""
     photos = photos or {}
-    cards = {e.slug: entry_card(e, photos) for e in archive.entries}
+    cards = {e.slug: memo.card(e, photos) if memo else entry_card(e, photos)
+             for e in archive.entries}
     people = ascii_slugs([*archive.by_author, *archive.by_photographer], fallback="person",
                          reserved=paths.RESERVED_SLUGS)
     tags = ascii_slugs(archive.by_tag, fallback="tag", reserved=paths.RESERVED_SLUGS)

@@ -75,3 +75,32 @@ def test_a_broken_photo_stops_the_build(project):
     failed = build(project)
     assert not failed.ok
     assert "news/2564/2020-11-06-photo/index.md: image: photo 'cover.jpg' cannot be read" in failed.output
+
+
+def test_previews_read_an_entry_again_only_when_it_or_its_photos_change(project):
+    """corpus.EntryCache (make serve): an unchanged entry is not read again; a photo
+    replaced or gone makes it read again; a file with problems is always read again."""
+    import os
+    import time
+    from newsroom.corpus import EntryCache
+    image = Image.new("RGB", (200, 120), (20, 100, 50))
+    source = project / "in.jpg"
+    image.save(source, "JPEG")
+    entry_path = photo_entry(project, source.read_bytes())
+    news = project / "news"
+    cache = EntryCache()
+    first, problems = cache.read(entry_path, project, news)
+    assert first is not None and not problems
+    assert cache.read(entry_path, project, news)[0] is first          # not read again
+    photo = entry_path.parent / "cover.jpg"
+    Image.new("RGB", (400, 240), (20, 100, 50)).save(photo, "JPEG")    # replaced
+    os.utime(photo, ns=(time.time_ns(), time.time_ns() + 10**9))
+    again = cache.read(entry_path, project, news)[0]
+    assert again is not None and again is not first
+    assert cache.read(entry_path, project, news)[0] is again
+    photo.unlink()                                                     # gone: a problem
+    missing, problems = cache.read(entry_path, project, news)
+    assert missing is None and problems
+    Image.new("RGB", (200, 120), (20, 100, 50)).save(photo, "JPEG")    # back, entry untouched
+    back, problems = cache.read(entry_path, project, news)
+    assert back is not None and not problems
