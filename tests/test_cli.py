@@ -128,7 +128,8 @@ def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
     assert found == expected
     assert {p.field for p in found} >= {"province", "front matter", "slug"}
     readers = pids.read_text().split()
-    assert len(readers) == 11 and len(set(readers)) == 2 and str(os.getpid()) not in readers
+    # every file read once, none by this process (a pool worker may take both shares)
+    assert len(readers) == 11 and str(os.getpid()) not in readers
     pids.unlink()
     assert sorted(corpus.check(project, workers=1)) == expected
     assert set(pids.read_text().split()) == {str(os.getpid())}
