@@ -171,10 +171,8 @@ class ArchiveBuild:
             files.append(file)
             return file
 
-        if self.dirty:      # keep the feeds of this build for the next preview
+        if self.dirty:      # the last preview's feeds, for this one to reuse
             self.feed_texts, self.next_feed_texts = self.next_feed_texts, {}
-        else:
-            self.feed_texts = self.next_feed_texts = {}
         converter = Converter(config, _engine(files))
         pages_cache = root_of(config) / ".cache" / "pages"
         for page in self.plan.pages:
@@ -203,6 +201,8 @@ class ArchiveBuild:
         """A feed's Atom and JSON text; previews reuse the last build's for a feed of
         equal entries (an entry's photo replaced by a file of another size shows its
         new length in the feeds at the next full build)."""
+        if not self.dirty:
+            return atom(feed, self.site_url), json_feed(feed, self.site_url)
         key = (feed, self.site_url)
         texts = self.feed_texts.get(key)
         if texts is None:

@@ -24,7 +24,6 @@ ENTRY_SUFFIXES = (".md", ".markdown")
 PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
 
 
-
 class Claim(NamedTuple):
     """The URL an entry's page would have, and the file it comes from."""
     url: str

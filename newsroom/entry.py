@@ -9,8 +9,10 @@ same rules from both.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -92,6 +94,12 @@ class Entry:
     def url(self) -> str:
         """Site-relative URL of the entry page."""
         return f"news/{self.slug}/"
+
+    @cached_property
+    def body_digest(self) -> str:
+        """A short digest of the body (the search index's text cache key). Cached on the
+        entry, so a preview that gets unchanged entries back does not hash them again."""
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()[:24]
 
     @property
     def sort_key(self) -> tuple[datetime, str]:

@@ -13,7 +13,6 @@ bodies and titles are indexed: no navigation, listings or page chrome.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -69,25 +68,12 @@ class SearchDoc:
                            "year": self.year, "text": text}, ensure_ascii=False)
 
 
-_digests: dict[str, tuple[str, str]] = {}      # slug -> (body, its digest), for previews
-
-
-def _digest(slug: str, body: str) -> str:
-    """The body's digest; the same body object (an unchanged entry in a preview) is not hashed again."""
-    known = _digests.get(slug)
-    if known is not None and known[0] is body:
-        return known[1]
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:24]
-    _digests[slug] = (body, digest)
-    return digest
-
-
 def documents(archive: Archive) -> dict[str, SearchDoc]:
     """Each entry of the archive as the index sees it, by the src_uri of its page."""
     return {paths.entry(e.slug): SearchDoc(
         id=i, url=e.url, title=e.title, date=thai_date(e.date),
         provinces=tuple((p.name_th, p.slug) for p in e.provinces), year=e.year,
-        source=_digest(e.slug, e.body))
+        source=e.body_digest)
         for i, e in enumerate(archive.entries)}
 
 
