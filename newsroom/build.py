@@ -24,7 +24,8 @@ hooks/archive.py forwards MkDocs events here. The order matters:
   hand each rendered entry body to the search indexer, which
   indexes it in a Node process while MkDocs renders the next pages.
 - ``index`` (on_post_build): wait for the search index (under ``serve`` it is
-  finished in the background, so a preview does not wait for it).
+  finished in the background, so a preview does not wait for it). Under
+  ``serve`` the heap is then frozen until the writer is idle (idle_gc.py).
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
@@ -49,6 +50,7 @@ from .archive import build_archive
 from .corpus import EntryCache, load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
+from .idle_gc import IdleCollector
 from .pages import Converter, archive_page
 from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
@@ -85,6 +87,7 @@ class ArchiveBuild:
         self.feed_texts: dict[Any, tuple[str, str]] = {}       # the last preview's feeds
         self.next_feed_texts: dict[Any, tuple[str, str]] = {}
         self.shells: ShellLoader | None = None
+        self.collector = IdleCollector()         # previews: no full collection mid-build
 
     @property
     def include_drafts(self) -> bool:
@@ -107,6 +110,7 @@ class ArchiveBuild:
 
     def load(self, config: Any) -> None:
         self.search.stop()      # a preview's index still being built: this build makes a new one
+        self.collector.build_starting()
         root = root_of(config)
         self.site_url = config.site_url or ""
         corpus = load_corpus(root, include_drafts=self.include_drafts,
@@ -128,7 +132,8 @@ class ArchiveBuild:
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if not problems:
             try:
-                self.search.start(Path(config.site_dir) / SEARCH_DIR, documents(archive), root)
+                self.search.start(Path(config.site_dir) / SEARCH_DIR, documents(archive), root,
+                                  serving=self.command == "serve")
             except RuntimeError as e:       # Node is missing
                 problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:
@@ -251,10 +256,13 @@ class ArchiveBuild:
     def index(self, config: Any) -> None:
         """The search index: every full build waits for it; under ``serve`` it is
         finished in the background, so an edit shows without waiting for it."""
+        serving = self.command == "serve"
         try:
-            self.search.finish(Path(config.site_dir), background=self.command == "serve")
+            self.search.finish(Path(config.site_dir), background=serving)
         except RuntimeError as e:   # the index builder's own failure
             raise _engine_module(config, "exceptions").PluginError(str(e)) from None
+        if serving:
+            self.collector.build_done()
 
 
 def root_of(config: Any) -> Path:
