@@ -56,7 +56,7 @@ from .photos import PagePhotos, PhotoExtension, prepare
 from .problems import Problem, report
 from .sanitize import clean, needs_cleaning
 from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
-from .shell import ShellLoader, install as install_shells
+from .shell import CompiledTemplates, ShellLoader, install as install_shells
 from .site import (ENTRY_TEMPLATE, LISTING_TEMPLATE, EntryPageMemo, GeneratedPage, SitePlan,
                    plan_site)
 
@@ -87,6 +87,7 @@ class ArchiveBuild:
         self.feed_texts: dict[Any, tuple[str, str]] = {}       # the last preview's feeds
         self.next_feed_texts: dict[Any, tuple[str, str]] = {}
         self.shells: ShellLoader | None = None
+        self.compiled = CompiledTemplates()      # kept between the builds of one serve
         self.collector = IdleCollector()         # previews: no full collection mid-build
 
     @property
@@ -216,7 +217,7 @@ class ArchiveBuild:
         return texts
 
     def environment(self, env: Any) -> None:
-        self.shells = install_shells(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
+        self.shells = install_shells(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE), self.compiled)
 
     def page_markdown(self, markdown: str, page: Any) -> str:
         # MkDocs renders each page right after this event: tell the photo

@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from newsroom.shell import ShellTemplate, install
+from newsroom.shell import CompiledTemplates, ShellTemplate, install
 
 from conftest import ROOT, make_project
 
@@ -25,7 +25,7 @@ def _build(root: Path, shells: bool, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(newsroom.build, "archive_page",
                         lambda *args: pages.append(made(*args)))
     if not shells:      # MkDocs' own way: every page through its template, a converter each
-        monkeypatch.setattr(newsroom.build, "install_shells", lambda env, names: None)
+        monkeypatch.setattr(newsroom.build, "install_shells", lambda env, names, compiled=None: None)
         monkeypatch.setattr(newsroom.build, "archive_page", lambda file, config, converter: None)
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
     config.plugins.on_startup(command="build", dirty=False)
@@ -54,6 +54,26 @@ def test_every_page_of_the_sample_site_is_what_mkdocs_own_rendering_gives(tmp_pa
     assert not any(sh is None or sh.broken for s in shells for sh in s.shells.values())
     rendered = [p for p in pages if p.file.src_uri.startswith("news/")]
     assert len(rendered) == entries and {type(p).__name__ for p in pages} == {"ArchivePage"}
+
+
+def test_a_template_is_compiled_once_per_process_until_it_is_edited():
+    """MkDocs makes a new environment each build; under serve the next one reuses
+    the compiled templates, unless the template's source changed."""
+    compiled = CompiledTemplates()
+    sources = {"page.html": "<p>{{ x }}</p>"}
+
+    def render(x: int) -> tuple[str, int]:
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources))
+        install(env, (), compiled)
+        compiles: list[str] = []
+        compile_ = env.compile
+        env.compile = lambda *a, **k: compiles.append(a[1]) or compile_(*a, **k)  # type: ignore[method-assign]
+        return env.get_template("page.html").render(x=x), len(compiles)
+
+    assert render(1) == ("<p>1</p>", 1)
+    assert render(2) == ("<p>2</p>", 0)
+    sources["page.html"] = "<b>{{ x }}</b>"
+    assert render(3) == ("<b>3</b>", 1)
 
 
 # --------------------------------------------------------------------------
