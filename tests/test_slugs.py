@@ -44,3 +44,37 @@ def test_slugs_are_short_ascii_and_unique():
     for slug in slugs.values():
         assert slug.isascii() and slug == slug.lower() and len(slug) <= 64
         assert slug.strip("-") == slug and "--" not in slug
+
+
+def _names_in_sample_news() -> list[str]:
+    from newsroom.corpus import load
+    from conftest import ROOT
+    names: set[str] = set()
+    for entry in load(ROOT).entries:
+        names.update(entry.tags, entry.authors, entry.photographers)
+    return sorted(names)
+
+
+def test_romanisation_is_pythainlps_own_with_a_trie_of_the_words_in_the_names():
+    from pythainlp.transliterate import romanize
+    from bench.generate import PEOPLE, TAGS
+    from newsroom.slugs import romanised
+    names = [*_names_in_sample_news(), *PEOPLE, *TAGS, "MOU กับ อบจ.", "ปี 2564",
+             "ครู  อาสา", " นำ", "สวัสดีครับ", "ๆ", "ก" * 90, "ศูนย์คุณธรรม (องค์การมหาชน)",
+             "พระราชบัญญัติ", "กรุงเทพมหานคร", "ตลาดน้ำดำเนินสะดวก", "นายกฯ"]
+    assert len(names) > 40
+    ours = romanised(names)
+    assert ours == {n: romanize(n, engine="royin") for n in names}
+
+
+def test_slugs_do_not_load_the_whole_dictionary():
+    import subprocess
+    import sys
+    from conftest import ROOT
+    code = ("from newsroom.slugs import ascii_slugs\n"
+            "import pythainlp.tokenize as t\n"
+            "s = ascii_slugs(['จักราชัย ทองเพ็ชร์', 'เยาวชน', 'MOU'], fallback='tag')\n"
+            "print(s['จักราชัย ทองเพ็ชร์'], t.word_dict_trie.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.split() == ["chakrachai-thongphet", "0"]
