@@ -51,6 +51,7 @@ PEAK_MB = 1536          # peak memory ≤ 1.5 GB
 CHECK_S = 3.0           # newsroom check ≤ 3 s
 LINEAR_SLACK = 1.05     # 10 × the entries ≤ 10.5 × the time
 PREVIEW_SHARE = 0.10    # a preview after one edit ≤ 10% of a full build
+TARGET_ENTRIES = 10_000  # the size the targets are set for; smaller sizes are shown against them
 
 BASELINE_YML = f"""\
 site_name: baseline
@@ -415,7 +416,9 @@ def bench_size(n: int, repeat: int, work: Path) -> SizeResult:
 # Report
 # --------------------------------------------------------------------------
 
-def _verdict(ok: bool) -> str:
+def _verdict(ok: bool, entries: int = TARGET_ENTRIES) -> str:
+    if entries < TARGET_ENTRIES and not ok:
+        return f"over (the targets are for {TARGET_ENTRIES:,} entries)"
     return "met" if ok else "MISSED"
 
 
@@ -426,16 +429,16 @@ def size_table(r: SizeResult) -> list[str]:
     rows = [
         ("full build (s)", f"{full:.1f}", f"{r.median('baseline', 'seconds'):.1f}",
          f"{r.ratio('seconds'):.2f}x", f"≤ {BUILD_RATIO}x baseline",
-         _verdict(met["build_ratio"])),
+         _verdict(met["build_ratio"], r.entries)),
         ("peak memory (MB)", f"{r.median('project', 'peak_mb'):.0f}",
          f"{r.median('baseline', 'peak_mb'):.0f}", f"{r.ratio('peak_mb'):.2f}x",
-         f"≤ {PEAK_MB} MB", _verdict(met["peak_memory"])),
+         f"≤ {PEAK_MB} MB", _verdict(met["peak_memory"], r.entries)),
         ("output site/ (MB)", f"{r.median('project', 'output_mb'):.0f}",
          f"{r.median('baseline', 'output_mb'):.0f}", f"{r.ratio('output_mb'):.2f}x", "", ""),
         ("newsroom check (s)", f"{r.check_s:.2f}", "", "", f"≤ {CHECK_S:.0f} s",
-         _verdict(met["check"])),
+         _verdict(met["check"], r.entries)),
         ("preview after one edit (s)", f"{r.preview.seconds:.1f}", "", "",
-         f"≤ {PREVIEW_SHARE:.0%} of full build", _verdict(met["preview"])),
+         f"≤ {PREVIEW_SHARE:.0%} of full build", _verdict(met["preview"], r.entries)),
         ("dirty rebuild, mkdocs build --dirty (s)", f"{r.dirty.seconds:.1f}", "", "", "", ""),
         ("search index alone, Node (s)", f"{r.index_s:.1f}", "", "",
          "in the build: beside MkDocs, on the other core", ""),
