@@ -297,7 +297,11 @@ def _entry_page(e: Entry, near: list[Any], related: list[dict[str, Any]], site_u
 
 def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
              kind: str, province: Province | None, facts: dict[str, Any], cards: Cards,
-             group: bool = True, feed: str | None = None) -> list[GeneratedPage]:
+             group: bool = True, feed: str | None = None,
+             about: str | None = None) -> list[GeneratedPage]:
+    """The pages of one archive. ``about`` names its news in the description and feed
+    title (by default ข่าว + heading: ข่าวจังหวัดน่าน, ข่าวปีงบประมาณ 2564)."""
+    about = about or f"ข่าว{heading}"
     chunks = paginate(entries, PAGE_SIZE)
     pages = []
     for n, chunk in enumerate(chunks, start=1):
@@ -308,13 +312,13 @@ def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],
             "groups": _groups_by_year(chunk, province, cards) if group else
             [{"year": None, "label": None, "url": None, "entries": [cards[e.slug] for e in chunk]}],
             "pager": _pager(src_for_page, n, len(chunks)),
-            "feeds": feed_links((feed, f"ข่าว{heading}")) if feed is not None else [],
+            "feeds": feed_links((feed, about)) if feed is not None else [],
             **facts,
         }
         pages.append(GeneratedPage(
             src_uri=src_for_page(n), template=LISTING_TEMPLATE,
             title=_title_with_page(title, n), context=context,
-            description=f"ข่าว{heading} {len(entries)} รายการ", hide=("toc",),
+            description=f"{about} {len(entries)} รายการ", hide=("toc",),
             updated=_newest(chunk)))
     return pages
 
@@ -381,14 +385,17 @@ def _people_pages(archive: Archive, cards: Cards, people: dict[str, str]) -> lis
                             "photographed": len(archive.by_photographer.get(name, ()))},
                  "up": _link("ผู้เขียนข่าวและช่างภาพ", paths.PEOPLE)}
         pages += _listing(lambda n, slug=people[name]: paths.person(slug, n), name,
-                          f"ข่าวของ {name}", unique, "person", None, facts, cards, group=False)
+                          f"ข่าวของ {name}", unique, "person", None, facts, cards, group=False,
+                          about=f"ข่าวที่ {name} เขียนหรือถ่ายภาพ")
     index = GeneratedPage(
         src_uri=paths.PEOPLE, template="newsroom/people.html", title="ผู้เขียนข่าวและช่างภาพ",
         context={"kind": "people",
-                 "authors": [_link(n, paths.person(people[n]), count=len(es))
-                             for n, es in archive.by_author.items()],
-                 "photographers": [_link(n, paths.person(people[n]), count=len(es))
-                                   for n, es in archive.by_photographer.items()]},
+                 # in Thai dictionary order, as a reader looks a name up
+                 "authors": [_link(n, paths.person(people[n]), count=len(archive.by_author[n]))
+                             for n in collate(archive.by_author)],
+                 "photographers": [_link(n, paths.person(people[n]),
+                                         count=len(archive.by_photographer[n]))
+                                   for n in collate(archive.by_photographer)]},
         description="ผู้เขียนข่าวและช่างภาพของคลังข่าวจังหวัดคุณธรรม", hide=("toc",),
         updated=_newest(archive.entries))
     return [index, *pages]
@@ -404,7 +411,7 @@ def _tag_pages(archive: Archive, cards: Cards, tags: dict[str, str]) -> list[Gen
         heading = f"แท็ก {tag}"
         pages += _listing(lambda n, slug=tags[tag]: paths.tag(slug, n), heading, heading,
                           entries, "tag", None, {"up": up}, cards,
-                          group=False)
+                          group=False, about=f"ข่าวที่ติดแท็ก {tag}")
     listed = [_link(t, paths.tag(tags[t]), count=len(archive.by_tag[t]))
               for t in collate(archive.by_tag)]
     index = GeneratedPage(

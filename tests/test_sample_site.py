@@ -70,6 +70,8 @@ def test_tags_index_counts(sample_site):
         assert sample_site.listed(url) == tagged[tag], tag
         page = sample_site.page(url)
         assert page.select_one("article h1").get_text() == f"แท็ก {tag}"
+        assert page.select_one('meta[name="description"]')["content"] == \
+            f"ข่าวที่ติดแท็ก {tag} {n} รายการ"
         assert page.select_one(".nr-total").get_text() == str(n)
         assert urljoin(url, page.select_one(".nr-up a")["href"]) == "/tags/"
     for e in entries:
@@ -98,11 +100,16 @@ def test_people_pages_list_their_entries(sample_site):
     index = sample_site.page("people/")
     links = {a.get_text(): urljoin("/people/", a["href"]) for a in index.select(".nr-people a")}
     assert set(links) == set(credited)
+    for group in index.select(".nr-people"):            # writers, then photographers
+        names = [a.get_text() for a in group.select("a")]
+        assert len(names) > 1 and names == collate(names)
     for name, slugs in credited.items():
         page = sample_site.page(links[name].strip("/") + "/")
         listed = {a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select("a.nr-card__title")}
         assert listed == slugs, name
         assert links[name].isascii()
+        description = page.select_one('meta[name="description"]')["content"]
+        assert description == f"ข่าวที่ {name} เขียนหรือถ่ายภาพ {len(slugs)} รายการ"
     # the credits on an entry page link there
     e = entries[0]
     soup = sample_site.page(e.url)
