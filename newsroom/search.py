@@ -123,6 +123,7 @@ class SearchIndexer:
         self.broken = False
         self.waiter: threading.Thread | None = None
         self.summary: dict[str, int] = {}
+        self.trash: Path | None = None
 
     def start(self, out: Path, docs: dict[str, SearchDoc], root: Path,
               serving: bool = False) -> None:
@@ -130,8 +131,8 @@ class SearchIndexer:
         self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
         # What an indexing that was stopped left (a preview's, when the writer saved
         # again before its index was done): up to one card file per entry.
-        discard(list(out.parent.glob(f"{out.name}.*-*")), root / ".cache" / "discarded",
-                background=serving)
+        self.trash = root / ".cache" / "discarded"
+        discard(list(out.parent.glob(f"{out.name}.*-*")), self.trash, later=serving)
         if not docs:
             return
         self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
@@ -160,6 +161,8 @@ class SearchIndexer:
         """Send the entries this build did not render (a dirty build), then wait for
         the index. With ``background`` both happen in a thread: a preview shows
         before its index is rebuilt (Node reads 10,000 texts more slowly than we write)."""
+        if self.trash is not None:
+            empty(self.trash)
         if self.process is None:
             return
         process, docs, sent, texts = self.process, self.docs, self.sent, self.texts
@@ -214,25 +217,25 @@ class SearchIndexer:
             self.errors = None
 
 
-def discard(folders: list[Path], trash: Path, background: bool) -> None:
-    """Delete ``folders``. In the ``background`` (a preview, whose writer waits) each
-    is first moved out of site/, where MkDocs may be cleaning, into ``trash``: unlinking
-    10,000 files took a second of the preview's time. A niced ``rm`` deletes them
-    beside the build; what it has not finished is deleted with the next discard."""
-    if not background:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
-        return
-    moved = 0
+def discard(folders: list[Path], trash: Path, later: bool) -> None:
+    """Delete ``folders``, or, ``later`` (a preview, whose writer waits), move them out
+    of site/ (where MkDocs may be cleaning) into ``trash`` for ``empty`` to delete
+    after the build: unlinking 10,000 card files took a second of the preview."""
     for folder in folders:
         try:
+            if not later:
+                raise OSError
             trash.mkdir(parents=True, exist_ok=True)
             folder.rename(trash / f"{folder.name}-{uuid.uuid4().hex}")
-            moved += 1
-        except OSError:                 # another file system: delete it here and now
+        except OSError:                 # or on another file system: delete it now
             shutil.rmtree(folder, ignore_errors=True)
-    if moved or (trash.is_dir() and any(trash.iterdir())):
-        subprocess.Popen(["nice", "-n", "19", "rm", "-rf", "--", *map(str, trash.iterdir())],
+
+
+def empty(trash: Path) -> None:
+    """Delete what ``discard`` moved to ``trash``, in a niced ``rm`` that the build does
+    not wait for (what it leaves, the next one deletes)."""
+    if trash.is_dir() and (left := [str(f) for f in trash.iterdir()]):
+        subprocess.Popen(["nice", "-n", "19", "rm", "-rf", "--", *left],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
 
