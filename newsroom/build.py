@@ -185,6 +185,7 @@ class ArchiveBuild:
             if self.dirty:
                 file = add(page.src_uri, abs_src_path=str(_materialise(page, pages_cache,
                                                                        self.written_pages)))
+                _answer_once(file)
             else:
                 file = add(page.src_uri, content=page.markdown)
             archive_page(file, config, converter)
@@ -291,6 +292,21 @@ def _materialise(page: GeneratedPage, cache: Path, written: dict[str, Any]) -> P
     path.write_text(text, encoding="utf-8")
     written[page.src_uri] = state
     return path
+
+
+def _answer_once(file: Any) -> None:
+    """A dirty build asks each page's file twice whether it changed (before reading
+    it and before writing it), three stat calls each time, 80,000 for 13,400 pages;
+    nothing writes the page in between, so the first answer stands."""
+    ask = file.is_modified
+    answer: list[bool] = []
+
+    def is_modified() -> bool:
+        if not answer:
+            answer.append(ask())
+        return answer[0]
+
+    file.is_modified = is_modified
 
 
 def _digest(state: Any) -> str:
