@@ -478,7 +478,7 @@ def report(results: list[SizeResult]) -> str:
         ratio, target = linear
         lines.append(f"linearity: project build at {results[-1].entries:,} / {results[0].entries:,}"
                      f" entries = {ratio:.1f}x (target ≤ {target:.1f}x)"
-                     f" {_verdict(ratio <= target)}")
+                     f" {_verdict(ratio <= target, results[-1].entries)}")
     return "\n".join(lines)
 
 

@@ -43,3 +43,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     _build.index(config)
+
+
+def on_build_error(error):
+    _build.failed()

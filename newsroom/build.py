@@ -26,6 +26,7 @@ hooks/archive.py forwards MkDocs events here. The order matters:
 - ``index`` (on_post_build): wait for the search index (under ``serve`` it is
   finished in the background, so a preview does not wait for it). Under
   ``serve`` the heap is then frozen until the writer is idle (idle_gc.py).
+- ``failed`` (on_build_error): under ``serve``, as ``index`` for the collector.
 
 Hook modules are loaded once per process, so all state lives on this object
 and is rebuilt by ``load`` on every build.
@@ -264,6 +265,11 @@ class ArchiveBuild:
         except RuntimeError as e:   # the index builder's own failure
             raise _engine_module(config, "exceptions").PluginError(str(e)) from None
         if serving:
+            self.collector.build_done()
+
+    def failed(self) -> None:
+        """A build stopped with an error (a writer's bad entry, under ``serve``)."""
+        if self.command == "serve":
             self.collector.build_done()
 
 

@@ -13,6 +13,7 @@ bodies and titles are indexed: no navigation, listings or page chrome.
 
 from __future__ import annotations
 
+import glob
 import html
 import json
 import re
@@ -123,7 +124,7 @@ class SearchIndexer:
         self.broken = False
         self.waiter: threading.Thread | None = None
         self.summary: dict[str, int] = {}
-        self.trash: Path | None = None
+        self.remover: subprocess.Popen[bytes] | None = None
 
     def start(self, out: Path, docs: dict[str, SearchDoc], root: Path,
               serving: bool = False) -> None:
@@ -131,8 +132,7 @@ class SearchIndexer:
         self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
         # What an indexing that was stopped left (a preview's, when the writer saved
         # again before its index was done): up to one card file per entry.
-        self.trash = root / ".cache" / "discarded"
-        discard(list(out.parent.glob(f"{out.name}.*-*")), self.trash, later=serving)
+        discard(list(out.parent.glob(f"{out.name}.*-*")), out.parent, later=serving)
         if not docs:
             return
         self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
@@ -161,8 +161,7 @@ class SearchIndexer:
         """Send the entries this build did not render (a dirty build), then wait for
         the index. With ``background`` both happen in a thread: a preview shows
         before its index is rebuilt (Node reads 10,000 texts more slowly than we write)."""
-        if self.trash is not None:
-            empty(self.trash)
+        self.empty(site_dir)
         if self.process is None:
             return
         process, docs, sent, texts = self.process, self.docs, self.sent, self.texts
@@ -185,6 +184,16 @@ class SearchIndexer:
             self.waiter.start()
             return
         rest()
+
+    def empty(self, site_dir: Path) -> None:
+        """Delete what ``discard`` moved beside ``site_dir``, in a niced ``rm`` that
+        the build does not wait for (while one runs, the next build's waits its turn)."""
+        if self.remover is not None and self.remover.poll() is None:
+            return
+        left = discarded(site_dir)
+        self.remover = subprocess.Popen(
+            ["nice", "-n", "19", "rm", "-rf", "--", *map(str, left)], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if left else None
 
     def _wait(self, process: subprocess.Popen[str]) -> None:
         try:
@@ -217,27 +226,25 @@ class SearchIndexer:
             self.errors = None
 
 
-def discard(folders: list[Path], trash: Path, later: bool) -> None:
-    """Delete ``folders``, or, ``later`` (a preview, whose writer waits), move them out
-    of site/ (where MkDocs may be cleaning) into ``trash`` for ``empty`` to delete
-    after the build: unlinking 10,000 card files took a second of the preview."""
+def discard(folders: list[Path], site_dir: Path, later: bool) -> None:
+    """Delete ``folders`` (in ``site_dir``) now, or, ``later`` (a preview, whose writer
+    waits), move each out of site_dir to a sibling ``<site_dir>.discarded-…``, for
+    ``SearchIndexer.empty`` to delete after the build: unlinking 10,000 card files took
+    a second of the preview. A sibling, because `mkdocs serve` builds in a temporary
+    folder that may be on another file system than the project; outside site_dir,
+    because MkDocs may be cleaning it."""
     for folder in folders:
-        try:
-            if not later:
-                raise OSError
-            trash.mkdir(parents=True, exist_ok=True)
-            folder.rename(trash / f"{folder.name}-{uuid.uuid4().hex}")
-        except OSError:                 # or on another file system: delete it now
-            shutil.rmtree(folder, ignore_errors=True)
+        if later:
+            try:
+                folder.rename(site_dir.with_name(f"{site_dir.name}.discarded-{uuid.uuid4().hex}"))
+                continue
+            except OSError:
+                pass
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def empty(trash: Path) -> None:
-    """Delete what ``discard`` moved to ``trash``, in a niced ``rm`` that the build does
-    not wait for (what it leaves, the next one deletes)."""
-    if trash.is_dir() and (left := [str(f) for f in trash.iterdir()]):
-        subprocess.Popen(["nice", "-n", "19", "rm", "-rf", "--", *left],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
+def discarded(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.parent.glob(f"{glob.escape(site_dir.name)}.discarded-*"))
 
 
 def _write(process: subprocess.Popen[str], line: str) -> bool:

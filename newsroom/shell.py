@@ -173,13 +173,17 @@ class CompiledTemplates(jinja2.BytecodeCache):
     the source's checksum, so an edited template is compiled again."""
 
     def __init__(self) -> None:
-        self.codes: dict[tuple[str, str], Any] = {}
+        self.codes: dict[tuple[str, str, tuple[str, ...]], Any] = {}
+
+    def _key(self, bucket: jinja2.bccache.Bucket) -> tuple[str, str, tuple[str, ...]]:
+        # Jinja's extensions shape the compiled code too (a plugin added in mkdocs.yml)
+        return bucket.key, bucket.checksum, tuple(sorted(bucket.environment.extensions))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        bucket.code = self.codes.get((bucket.key, bucket.checksum))
+        bucket.code = self.codes.get(self._key(bucket))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.codes[(bucket.key, bucket.checksum)] = bucket.code
+        self.codes[self._key(bucket)] = bucket.code
 
 
 def install(env: jinja2.Environment, names: Iterable[str],

@@ -81,6 +81,16 @@ def romanised(texts: Iterable[str]) -> dict[str, str]:
     core.py splits at spaces, royin.py splits words and joins their romanisations),
     with the word splitter given only the dictionary words that occur in ``texts``."""
     texts = set(texts)
+    new = texts - _known.keys()       # a preview romanises only names it has not seen
+    if new:
+        _known.update(_royin(new))
+    return {text: _known[text] for text in texts}
+
+
+_known: dict[str, str] = {}
+
+
+def _royin(texts: set[str]) -> dict[str, str]:
     # An empty trie would make newmm load the whole dictionary; NUL is no Thai word.
     trie = Trie(_dictionary_words_in(texts) or {"\0"})
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bench.generate import generate
 from newsroom.corpus import load
-from newsroom.idle_gc import IdleCollector
+from newsroom.idle_gc import MAX_FROZEN, IdleCollector
+from newsroom.search import discard, discarded
 
 from conftest import make_project, mkdocs
 from index_reader import SearchIndex
@@ -58,7 +59,8 @@ def test_one_edit_rebuilds_its_pages_and_keeps_archives_right(tmp_path):
     assert 3 in index.candidates(word) and index.card(3)["x"]
 
 
-def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, monkeypatch):
+def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, monkeypatch,
+                                                                    request):
     """As `make serve` rebuilds: hooks loaded once, entry pages of the last plan reused
     unless something they show changed. A new title must still reach the pages that
     name the edited entry: its neighbours' links and the cards of related entries."""
@@ -67,16 +69,21 @@ def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, mo
     import newsroom.site
 
     root = make_project(tmp_path / "serve")
+    site = tmp_path / "out" / "site"        # as `mkdocs serve` builds: outside the project
     generate(root, 150, seed=9)
     planned: list[str] = []
+    collectors: list[IdleCollector] = []
+    request.addfinalizer(lambda: _quiet(collectors))
     plan_one = newsroom.site._entry_page
     monkeypatch.setattr(newsroom.site, "_entry_page",
                         lambda e, *rest: planned.append(e.slug) or plan_one(e, *rest))
 
     def preview() -> None:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
         config.plugins.on_startup(command="serve", dirty=True)
         build(config, dirty=True)
+        hook = next(p for name, p in config.plugins.items() if name.endswith("archive.py"))
+        collectors.append(hook._build.collector)
 
     preview()
     entries = load(root).entries
@@ -91,36 +98,55 @@ def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, mo
     edited.path.write_text(text.replace(edited.title, "หัวข้อแก้ในตัวอย่าง"), encoding="utf-8")
     planned.clear()
     # what an indexing stopped by a newer save leaves: moved out of site/ by the next build
-    leftover = root / "site" / "search.new-4242"
+    leftover = site / "search.new-4242"
     (leftover / "d").mkdir(parents=True)
     for i in range(50):
         (leftover / "d" / f"{i}.bin").write_bytes(b"card")
     preview()
     assert not leftover.exists()
-    trash = root / ".cache" / "discarded"
-    for _ in range(100):                # a niced rm deletes it beside the build
-        if not any(trash.iterdir()):
+    for _ in range(100):                # a niced rm deletes it once the pages are written
+        if not discarded(site):
             break
         time.sleep(0.1)
-    assert not any(trash.iterdir())
+    assert discarded(site) == []
     assert edited.slug in planned and newer.slug in planned and older.slug in planned
     assert len(planned) < len(entries) / 3, len(planned)
     for neighbour in (newer, older):
-        html = (root / "site" / neighbour.url / "index.html").read_text(encoding="utf-8")
+        html = (site / neighbour.url / "index.html").read_text(encoding="utf-8")
         assert "หัวข้อแก้ในตัวอย่าง" in html, neighbour.slug
     mentions = [e for e in entries if e is not edited and "หัวข้อแก้ในตัวอย่าง" in
-                (root / "site" / e.url / "index.html").read_text(encoding="utf-8")]
+                (site / e.url / "index.html").read_text(encoding="utf-8")]
     assert {newer.slug, older.slug} <= {e.slug for e in mentions}
     assert all(e.slug in planned for e in mentions)
-    assert edited.title not in (root / "site" / newer.url / "index.html").read_text(encoding="utf-8")
+    assert edited.title not in (site / newer.url / "index.html").read_text(encoding="utf-8")
     # feeds are kept between previews only while their entries are equal
-    feed = (root / "site" / "provinces" / province.slug / "feed.xml").read_text(encoding="utf-8")
+    feed = (site / "provinces" / province.slug / "feed.xml").read_text(encoding="utf-8")
     assert "หัวข้อแก้ในตัวอย่าง" in feed and edited.title not in feed
 
 
 class _Cycle:
     def __init__(self) -> None:
         self.me = self
+
+
+def _quiet(collectors: list[IdleCollector]) -> None:
+    """The serve builds above ran in this process: stop their collector's timer."""
+    for collector in collectors:
+        collector.build_starting()
+    gc.unfreeze()
+
+
+def test_a_stopped_indexings_folder_leaves_site_at_once(tmp_path):
+    site = tmp_path / "site"
+    for name in ("search.new-1", "search.new-2"):
+        (site / name / "d").mkdir(parents=True)
+        (site / name / "d" / "0.bin").write_bytes(b"card")
+    discard([site / "search.new-1"], site, later=True)      # a preview: moved beside site/
+    (moved,) = discarded(site)
+    assert (moved / "d" / "0.bin").read_bytes() == b"card" and moved.parent == tmp_path
+    discard([site / "search.new-2"], site, later=False)     # a full build: deleted
+    assert sorted(p.name for p in site.iterdir()) == []
+    assert discarded(site) == [moved]
 
 
 def test_previews_leave_the_cycle_collector_to_an_idle_moment():
@@ -133,17 +159,39 @@ def test_previews_leave_the_cycle_collector_to_an_idle_moment():
         cycle = _Cycle()
         weakref.finalize(cycle, freed.append, 1)
         del cycle
-        collector = IdleCollector(delay=0.3)
+        collector = IdleCollector(delay=0.2)
+        collector.build_starting()
         collector.build_done()
         assert gc.get_freeze_count() > 0
         gc.collect()
         assert freed == []                          # frozen: a build's collections skip it
-        time.sleep(1.0)
+        assert collector.timer is not None
+        collector.timer.join(10)
         assert collector.collections == 1 and freed == [1]
         collector.build_done()
+        timer = collector.timer
         collector.build_starting()                  # a save before the idle moment
-        time.sleep(0.6)
+        assert timer is not None and timer.finished.is_set()      # cancelled
+        timer.join(10)
         assert collector.collections == 1
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_saves_without_a_pause_still_free_their_garbage():
+    gc.disable()
+    try:
+        collector = IdleCollector(delay=60)
+        freed: list[int] = []
+        for n in range(MAX_FROZEN):
+            collector.build_starting()
+            cycle = _Cycle()
+            weakref.finalize(cycle, freed.append, n)
+            del cycle
+            collector.build_done()
+        assert collector.collections == 1 and freed == list(range(MAX_FROZEN))
+        collector.build_starting()
     finally:
         gc.unfreeze()
         gc.enable()

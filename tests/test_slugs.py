@@ -78,3 +78,16 @@ def test_slugs_do_not_load_the_whole_dictionary():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True)
     assert out.stdout.split() == ["chakrachai-thongphet", "0"]
+
+
+def test_a_name_is_romanised_once_per_process(monkeypatch):
+    """Previews plan every page again: names already romanised are not romanised again."""
+    import newsroom.slugs as slugs
+    calls: list[set[str]] = []
+    royin = slugs._royin
+    monkeypatch.setattr(slugs, "_royin", lambda texts: calls.append(set(texts)) or royin(texts))
+    names = ["วันเพ็ญ ทดสอบแคช", "ประยูร ทดสอบแคช"]
+    first = ascii_slugs(names, fallback="person")
+    again = ascii_slugs([*names, "สมหญิง ทดสอบแคช"], fallback="person")
+    assert calls == [set(names), {"สมหญิง ทดสอบแคช"}]
+    assert {n: again[n] for n in names} == first
