@@ -38,6 +38,7 @@ MkDocs hands us, never imported by name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import importlib
@@ -304,15 +305,7 @@ def _answer_once(file: Any) -> None:
     """A dirty build asks each page's file twice whether it changed (before reading
     it and before writing it), three stat calls each time, 80,000 for 13,400 pages;
     nothing writes the page in between, so the first answer stands."""
-    ask = file.is_modified
-    answer: list[bool] = []
-
-    def is_modified() -> bool:
-        if not answer:
-            answer.append(ask())
-        return answer[0]
-
-    file.is_modified = is_modified
+    file.is_modified = functools.cache(file.is_modified)
 
 
 def _digest(state: Any) -> str:
