@@ -4,8 +4,9 @@
 // one line per entry, in any order, as the build renders them:
 //   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year", "text"}
 // The index is built as lines arrive (the build renders pages meanwhile, on the
-// other core); at the end of input every file is written to a new folder that then
-// takes the place of ``out`` in one rename, so a reader never sees half an index.
+// other core) in a new folder: each entry's card file as it comes, the index and
+// filter files at the end of input. That folder then takes the place of ``out`` in
+// one rename, so a reader never sees half an index.
 // Prints a JSON summary on stdout.
 import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
