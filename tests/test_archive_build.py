@@ -6,6 +6,7 @@ import json
 import re
 from urllib.parse import urljoin
 from collections import defaultdict
+from typing import Any, Callable, Iterable
 
 import pytest
 
@@ -59,12 +60,19 @@ def test_every_entry_has_its_page(generated):
         assert sorted(tags) == sorted(m["tags"])
 
 
+def grouped(meta: list[dict[str, Any]], keys: Callable[[dict[str, Any]], Iterable[Any]]
+            ) -> dict[Any, list[dict[str, Any]]]:
+    """The generated entries' metadata under each of their keys, in generation order."""
+    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for m in meta:
+        for key in keys(m):
+            groups[key].append(m)
+    return groups
+
+
 def test_province_pages_list_exactly_their_entries(generated):
     built, meta = generated
-    expected = defaultdict(list)
-    for m in meta:
-        for p in m["provinces"]:
-            expected[p].append(m)
+    expected = grouped(meta, lambda m: m["provinces"])
     assert len(expected) == 77
     for slug, ms in expected.items():
         order = sorted(ms, key=lambda m: (m["year"], m["date"], m["slug"]), reverse=True)
@@ -78,10 +86,7 @@ def test_province_pages_list_exactly_their_entries(generated):
 
 def test_province_year_pages(generated):
     built, meta = generated
-    expected = defaultdict(list)
-    for m in meta:
-        for p in m["provinces"]:
-            expected[(p, m["year"])].append(m)
+    expected = grouped(meta, lambda m: [(p, m["year"]) for p in m["provinces"]])
     for (slug, year), ms in expected.items():
         order = sorted(ms, key=lambda m: (m["date"], m["slug"]), reverse=True)
         assert listing_slugs(built, f"provinces/{slug}/{year}/") == [m["slug"] for m in order]
@@ -89,9 +94,7 @@ def test_province_year_pages(generated):
 
 def test_year_pages_are_paginated_newest_first(generated):
     built, meta = generated
-    by_year = defaultdict(list)
-    for m in meta:
-        by_year[m["year"]].append(m)
+    by_year = grouped(meta, lambda m: [m["year"]])
     for year, ms in by_year.items():
         order = sorted(ms, key=lambda m: (m["date"], m["slug"]), reverse=True)
         slugs = listing_slugs(built, f"years/{year}/")
@@ -111,10 +114,7 @@ def test_year_pages_are_paginated_newest_first(generated):
 
 def test_tag_pages_are_paginated_newest_first(generated):
     built, meta = generated
-    by_tag = defaultdict(list)
-    for m in meta:
-        for tag in m["tags"]:
-            by_tag[tag].append(m)
+    by_tag = grouped(meta, lambda m: m["tags"])
     index = built.page("tags/")
     links = {a.get_text(): a["href"] for a in index.select(".nr-tags a")}
     counts = {a.get_text(): int(a.find_next("span").get_text()) for a in index.select(".nr-tags a")}
