@@ -10,6 +10,8 @@ text and joins words with the separator.
 'จังหวัดน่าน-ปี-2564'
 >>> heading_slug("Moral <b>Province</b>!", "-")
 'moral-province'
+>>> heading_slug("__config", "-")
+'u-__config'
 
 URLs of people's and tags' pages are ASCII instead (``ascii_slugs``): Thai is
 romanised with pythainlp's Royal Institute rules, Thai digits become 0-9, and
@@ -41,6 +43,8 @@ from pythainlp.tokenize import word_tokenize
 from pythainlp.transliterate import royin
 from pythainlp.util import Trie
 
+from .sanitize import safe_id
+
 _TAGS = re.compile(r"<[^>]*>")
 _KEEP = {"L", "N", "M"}       # letters, numbers, marks (Thai vowels and tones are M)
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -56,7 +60,10 @@ def heading_slug(value: str, separator: str = "-") -> str:
             out.append(ch)
         elif ch.isspace() or ch in "-–":
             out.append(" ")
-    return separator.join("".join(out).split())
+    slug = separator.join("".join(out).split())
+    # The page chrome's ids (Material's __toc, __config, …; our nr-…) are not for
+    # headings: "## __toc" would take over the table of contents.
+    return safe_id(slug)
 
 
 @lru_cache(maxsize=1)
