@@ -40,7 +40,7 @@ TAGS = ("สมัชชาคุณธรรม", "ชุมชนคุณธ�
         "การจัดการความรู้", "เครือข่ายทางสังคม", "วิทยากรส่งเสริมคุณธรรม", "ครอบครัว", "MOU")
 PEOPLE = ("จักราชัย ทองเพ็ชร์", "สุภาวดี ศรีสุข", "ธนพล วงศ์ใหญ่", "กมลชนก แก้วมณี",
           "ประยุทธ ชัยมงคล", "วิไลวรรณ บุญมา", "อนุชา พรหมวงศ์", "ศิริพร ทองดี")
-# A 1x1 PNG: the build copies photos; it does not look inside them.
+# A 1x1 PNG: the build checks it and publishes a JPEG copy of it.
 PIXEL = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 FIRST_DAY = date(2017, 10, 1)      # program year 2561

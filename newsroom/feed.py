@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import io
 import json
-import mimetypes
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
@@ -21,6 +20,7 @@ from feedgenerator import Atom1Feed, Enclosure
 
 from .archive import Archive
 from .entry import Entry
+from .photos import PhotoSet
 from .site import province_label, year_label
 
 FEED_LENGTH = 30
@@ -29,10 +29,18 @@ PUBLISHER = "ศูนย์คุณธรรม (องค์การมห�
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The published copy of an entry's cover photo a feed encloses (its largest)."""
+    name: str               # beside the entry page, e.g. "cover-1600.jpg"
+    size: int               # bytes
+
+
+@dataclass(frozen=True)
 class FeedSpec:
     folder: str             # "" for the site, "provinces/nan/", "years/2564/"
     title: str
     entries: tuple[Entry, ...]
+    covers: tuple[Cover | None, ...] = ()       # one per entry, when photos were prepared
 
     @property
     def atom_path(self) -> str:
@@ -43,30 +51,39 @@ class FeedSpec:
         return f"{self.folder}feed.json"
 
 
-def plan_feeds(archive: Archive) -> list[FeedSpec]:
-    """The site's feed, each province's and each year's; none for an empty archive."""
+def plan_feeds(archive: Archive, photos: dict[tuple[str, str], PhotoSet] | None = None
+               ) -> list[FeedSpec]:
+    """The site's feed, each province's and each year's; none for an empty archive.
+    ``photos``: the published copies of the entries' photos (photos.prepare)."""
     if not archive.entries:
         return []
-    feeds = [FeedSpec("", SITE_TITLE, tuple(archive.entries[:FEED_LENGTH]))]
+    photos = photos or {}
+
+    def spec(folder: str, title: str, entries: list[Entry]) -> FeedSpec:
+        chosen = tuple(entries[:FEED_LENGTH])
+        return FeedSpec(folder, title, chosen, tuple(_cover(e, photos) for e in chosen))
+
+    feeds = [spec("", SITE_TITLE, archive.entries)]
     for p, entries in archive.by_province.items():
         # Newest first by date (province pages group by program year; feeds do not).
-        feeds.append(FeedSpec(f"provinces/{p.slug}/", f"{SITE_TITLE}: {province_label(p)}",
-                              tuple(entries[:FEED_LENGTH])))
+        feeds.append(spec(f"provinces/{p.slug}/", f"{SITE_TITLE}: {province_label(p)}", entries))
     for y, entries in archive.by_year.items():
-        feeds.append(FeedSpec(f"years/{y}/", f"{SITE_TITLE}: {year_label(y)}",
-                              tuple(entries[:FEED_LENGTH])))
+        feeds.append(spec(f"years/{y}/", f"{SITE_TITLE}: {year_label(y)}", entries))
     return feeds
 
 
-def _cover(entry: Entry, site_url: str) -> tuple[str, str, int] | None:
-    """Absolute URL, media type and size of the cover photo, if the entry has one."""
-    if not entry.image:
+def _cover(entry: Entry, photos: dict[tuple[str, str], PhotoSet]) -> Cover | None:
+    found = photos.get((entry.slug, entry.image)) if entry.image else None
+    if found is None:
         return None
-    photo = next((p for p in entry.photos if p.target == entry.image), None)
-    if photo is None:
+    return Cover(found.largest.name, found.largest.source.stat().st_size)
+
+
+def _enclosure(entry: Entry, cover: Cover | None, site_url: str) -> tuple[str, str, int] | None:
+    """Absolute URL, media type and size of the cover photo's copy, if there is one."""
+    if cover is None:
         return None
-    kind = mimetypes.guess_type(photo.target)[0] or "application/octet-stream"
-    return urljoin(site_url, entry.url + entry.image), kind, photo.source.stat().st_size
+    return urljoin(site_url, entry.url + cover.name), "image/jpeg", cover.size
 
 
 class _NewsAtomFeed(Atom1Feed):
@@ -89,9 +106,9 @@ def atom(feed: FeedSpec, site_url: str) -> bytes:
         subtitle=f"ข่าวล่าสุด {len(feed.entries)} รายการ จาก{PUBLISHER}",
         author_name=PUBLISHER, feed_url=urljoin(site_url, feed.atom_path),
         feed_copyright=PUBLISHER, feed_guid=home)
-    for e in feed.entries:
+    for e, found in zip(feed.entries, feed.covers or (None,) * len(feed.entries)):
         url = urljoin(site_url, e.url)
-        cover = _cover(e, site_url)
+        cover = _enclosure(e, found, site_url)
         fg.add_item(
             title=e.title, link=url, unique_id=url,
             # Atom summaries are written as type="html": escape the plain text.
@@ -107,7 +124,7 @@ def atom(feed: FeedSpec, site_url: str) -> bytes:
 
 def json_feed(feed: FeedSpec, site_url: str) -> bytes:
     items = []
-    for e in feed.entries:
+    for e, found in zip(feed.entries, feed.covers or (None,) * len(feed.entries)):
         url = urljoin(site_url, e.url)
         item: dict[str, object] = {
             "id": url,
@@ -122,7 +139,7 @@ def json_feed(feed: FeedSpec, site_url: str) -> bytes:
             "_newsroom": {"provinces": [p.slug for p in e.provinces], "program_year": e.year,
                           "photographers": list(e.photographers)},
         }
-        cover = _cover(e, site_url)
+        cover = _enclosure(e, found, site_url)
         if cover:
             item["image"] = cover[0]
             item["attachments"] = [{"url": cover[0], "mime_type": cover[1],

@@ -42,6 +42,7 @@ class GeneratedPage:
     files: tuple[tuple[str, Any], ...] = ()  # (name, source path) copied beside the page
     hide: tuple[str, ...] = ()        # Material's hide: navigation, toc, …
     updated: str | None = None        # ISO date of its newest entry, for the sitemap
+    source: str | None = None         # the writer's file an entry page comes from
 
     @property
     def url(self) -> str:
@@ -171,10 +172,11 @@ def _json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _sharing(e: Entry, site_url: str) -> dict[str, Any]:
+def _sharing(e: Entry, site_url: str, photos: Photos) -> dict[str, Any]:
     """Open Graph / Twitter values and the NewsArticle JSON-LD of an entry page."""
     url = paths.absolute(site_url, e.url)
-    image = paths.absolute(site_url, e.url + e.image) if e.image else None
+    image = (paths.absolute(site_url, e.url + _photo(e, e.image, photos).largest.name)
+             if e.image else None)
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -285,14 +287,15 @@ def _entry_page(e: Entry, near: list[Any], related: list[dict[str, Any]], site_u
         "neighbours": neighbours,
         "feeds": feed_links(*((f"provinces/{p.slug}/", f"ข่าว{province_label(p)}")
                               for p in e.provinces)),
-        "sharing": _sharing(e, site_url),
+        "sharing": _sharing(e, site_url, photos),
     }
     return GeneratedPage(
         src_uri=paths.entry(e.slug), template=ENTRY_TEMPLATE, title=e.title,
         markdown=e.body, context=context, description=e.summary,
-        files=tuple((r.name, r.source) for ph in e.photos
-                    for r in _photo(e, ph.target, photos).renditions),
-        updated=e.date.isoformat())
+        # only the copies photos.prepare made: the writer's own file is never published
+        files=tuple((r.name, r.source) for ph in e.photos if (e.slug, ph.target) in photos
+                    for r in photos[(e.slug, ph.target)].renditions),
+        updated=e.date.isoformat(), source=e.source)
 
 
 def _listing(src_for_page: Any, title: str, heading: str, entries: list[Entry],

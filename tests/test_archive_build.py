@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Any, Callable, Iterable
 
 import pytest
+from PIL import Image
 
 from bench.generate import generate
 from newsroom.archive import PAGE_SIZE
@@ -153,12 +154,16 @@ def test_years_index(generated):
     assert got == dict(want)
 
 
-def test_photos_are_copied_beside_their_entry(generated):
+def test_photos_are_published_as_copies_beside_their_entry(generated):
     built, meta = generated
     with_photo = [m for m in meta if m["photo"]]
     assert with_photo
     for m in with_photo:
-        assert (built.site / "news" / m["slug"] / "cover.png").is_file()
+        folder = built.site / "news" / m["slug"]
+        assert not (folder / "cover.png").exists()          # never the writer's own file
+        cover = built.page(f"news/{m['slug']}/").select_one(".nr-cover img")
+        with Image.open(folder / cover["src"]) as im:
+            assert im.format == "JPEG" and im.width == int(cover["width"])
 
 
 def test_neighbours_link_within_the_province(generated):

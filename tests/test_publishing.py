@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import feedparser
+from PIL import Image
 import pytest
 from bs4 import BeautifulSoup
 
@@ -27,6 +28,14 @@ SITE_URL = "https://news.moral.or.th/"
 
 def alternate(item) -> str:
     return [l.href for l in item.links if l.rel == "alternate"][0]
+
+
+def published_copy(site: Path, url: str) -> Path:
+    """The file in site/ an absolute URL of the site names; it must exist."""
+    assert url.startswith(SITE_URL), url
+    path = site / url[len(SITE_URL):]
+    assert path.is_file(), url
+    return path
 
 
 def feed(site: Path, path: str):
@@ -51,8 +60,10 @@ def test_site_feed_has_the_latest_entries(sample_site):
         assert item.published_parsed is not None
         if entry.image:
             enclosure = item.enclosures[0]
-            assert enclosure.href == f"{SITE_URL}{entry.url}{entry.image}"
-            assert enclosure.type == "image/jpeg" and int(enclosure.length) > 0
+            published = published_copy(sample_site.site, enclosure.href)
+            assert published.parent == sample_site.site / entry.url.strip("/")
+            assert published.name != entry.image           # a copy, not the writer's file
+            assert enclosure.type == "image/jpeg" and int(enclosure.length) == published.stat().st_size
 
 
 def test_province_and_year_feeds(sample_site):
@@ -98,7 +109,12 @@ def test_entry_sharing_tags_and_json_ld(sample_site):
     og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
     assert og["og:title"] == entry.title and og["og:type"] == "article"
     assert og["og:locale"] == "th_TH" and og["og:url"] == SITE_URL + entry.url
-    assert og["og:image"] == f"{SITE_URL}{entry.url}{entry.image}"
+    copy = published_copy(sample_site.site, og["og:image"])
+    assert copy.parent == sample_site.site / entry.url.strip("/") and copy.name != entry.image
+    with Image.open(copy) as im:            # the largest copy, at most 1600 px on its long edge
+        assert im.format == "JPEG" and max(im.size) <= 1600
+        assert im.width == max(int(c.split()[1].rstrip("w")) for c in
+                               soup.select_one(".nr-cover img")["srcset"].split(", "))
     assert og["og:description"] == entry.summary
     tw = {m["name"]: m["content"] for m in soup.select("meta[name^='twitter:']")}
     assert tw["twitter:card"] == "summary_large_image" and tw["twitter:title"] == entry.title

@@ -36,8 +36,12 @@ def test_every_sample_entry_is_on_its_archive_pages(sample_site):
                 listed = {a["href"].rstrip("/").rsplit("/", 1)[-1]
                           for a in sample_site.page(url).select("a.nr-card__title")}
                 assert e.slug in listed, (e.slug, url)
-        for photo in e.photos:
-            assert (sample_site.site / e.url / photo.target).is_file()
+        folder = sample_site.site / e.url
+        shown = {img["src"] for img in page.select("article .nr-cover img, article .nr-body img")}
+        assert len(shown) == len(e.photos)
+        for photo in e.photos:                  # copies only: never the writer's own file
+            assert not (folder / photo.target).exists()
+        assert all((folder / src).is_file() for src in shown)
 
 
 def test_home_lists_the_latest_entries(sample_site):
