@@ -54,11 +54,14 @@ from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .idle_gc import IdleCollector
 from .pages import Converter, archive_page
-from .photos import PagePhotos, PhotoExtension, prepare
+from .photo_markdown import PagePhotos, PhotoExtension
+from .photos import PhotoVerdicts, prepare, verdicts_file
 from .problems import Problem, report
-from .sanitize import clean, needs_cleaning
+from .markdown_ids import SafeIdsExtension
+from .sanitize import clean
 from .search import (CORE_ASSET, CORE_SCRIPT, MANIFEST, SEARCH_DIR, SearchIndexer, documents)
 from .shell import CompiledTemplates, ShellLoader, install as install_shells
+from .site_folder import SiteSwap
 from .site import (ENTRY_TEMPLATE, LISTING_TEMPLATE, EntryPageMemo, GeneratedPage, SitePlan,
                    plan_site)
 
@@ -91,6 +94,7 @@ class ArchiveBuild:
         self.shells: ShellLoader | None = None
         self.compiled = CompiledTemplates()      # kept between the builds of one serve
         self.collector = IdleCollector()         # previews: no full collection mid-build
+        self.swap = SiteSwap()                   # full builds replace site/ only on success
 
     @property
     def include_drafts(self) -> bool:
@@ -105,6 +109,9 @@ class ArchiveBuild:
         When it is not given, use the last commit's time if known, else leave
         MkDocs' clock alone; `make build` and CI always set it."""
         config.markdown_extensions.append(PhotoExtension(lambda: self.rendering))
+        config.markdown_extensions.append(SafeIdsExtension())
+        if not self.dirty:
+            self.swap.begin(config)     # write a fresh folder; site/ is replaced at the end
         if "SOURCE_DATE_EPOCH" not in os.environ:
             root = root_of(config)
             epoch = _git_commit_time(root)
@@ -116,22 +123,27 @@ class ArchiveBuild:
         self.collector.build_starting()
         root = root_of(config)
         self.site_url = config.site_url or ""
+        verdicts = PhotoVerdicts(verdicts_file(root))
         corpus = load_corpus(root, include_drafts=self.include_drafts,
-                             cache=self.entry_cache if self.dirty else None)
+                             cache=self.entry_cache if self.dirty else None, verdicts=verdicts)
         problems = list(corpus.problems)
         if not problems:
-            photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos")
+            photo_sets, problems = prepare(corpus.entries, root / ".cache" / "photos", verdicts)
+        verdicts.save()
         if not problems:
             archive = build_archive(corpus.entries)
             self.plan = plan_site(archive, self.site_url, photo_sets,
                                   memo=self.entry_pages if self.dirty else None)
+            slugs = {e.path: e.slug for e in archive.entries}
             self.photo_credits = {
                 paths.entry(e.slug): PagePhotos(
                     photos={ph.target: photo_sets[(e.slug, ph.target)] for ph in e.photos},
                     credit=f"ภาพ: {', '.join(e.photographers)}" if e.photographers else "",
-                    fallback_alt=f"ภาพประกอบข่าว {e.title}")
-                for e in archive.entries if e.photos}
-            self.feeds = plan_feeds(archive)
+                    fallback_alt=f"ภาพประกอบข่าว {e.title}",
+                    links={link.href: _page_link(slugs[link.target], link.href)
+                           for link in e.links})
+                for e in archive.entries if e.photos or e.links}
+            self.feeds = plan_feeds(archive, photo_sets)
             problems += self._docs_collisions(Path(config.docs_dir), root)
         if not problems:
             try:
@@ -181,7 +193,7 @@ class ArchiveBuild:
 
         if self.dirty:      # the last preview's feeds, for this one to reuse
             self.feed_texts, self.next_feed_texts = self.next_feed_texts, {}
-        converter = Converter(config, _engine(files))
+        converter = Converter(config, _engine(files), self._source_of)
         pages_cache = root_of(config) / ".cache" / "pages"
         for page in self.plan.pages:
             if self.dirty:
@@ -205,6 +217,10 @@ class ArchiveBuild:
             add("robots.txt", content=f"User-agent: *\nAllow: /\n\n"
                                       f"Sitemap: {self.site_url.rstrip('/')}/sitemap.xml\n")
         return files
+
+    def _source_of(self, src_uri: str) -> str | None:
+        page = self.pages.get(src_uri)
+        return page.source if page is not None else None
 
     def _feed(self, feed: FeedSpec) -> tuple[str, str]:
         """A feed's Atom and JSON text; previews reuse the last build's for a feed of
@@ -251,8 +267,9 @@ class ArchiveBuild:
         spec = self.pages.get(page.file.src_uri)
         if spec is None or spec.template != ENTRY_TEMPLATE:
             return html_body
-        if needs_cleaning(page.markdown or ""):       # raw HTML a writer or a paste put in
-            html_body = clean(html_body)
+        # Every body, whatever its Markdown looks like: what is safe is decided on the
+        # HTML the browser will parse (sanitize.py), not guessed from the Markdown.
+        html_body = clean(html_body)
         # Previews keep each entry's text, for rebuilds that do not render it again.
         self.search.add(page.file.src_uri, html_body, keep=self.command == "serve")
         return html_body
@@ -265,13 +282,23 @@ class ArchiveBuild:
             self.search.finish(Path(config.site_dir), background=serving)
         except RuntimeError as e:   # the index builder's own failure
             raise _engine_module(config, "exceptions").PluginError(str(e)) from None
+        self.swap.commit()
         if serving:
             self.collector.build_done()
 
     def failed(self) -> None:
-        """A build stopped with an error (a writer's bad entry, under ``serve``)."""
+        """A build stopped with an error: the site folder stays as it was."""
+        self.search.stop()
+        self.swap.abort()
         if self.command == "serve":
             self.collector.build_done()
+
+
+def _page_link(slug: str, href: str) -> str:
+    """What a link to an entry's file becomes in another entry's page: the path of its
+    page relative to the linking page (both are news/<slug>/index.md), with its #part."""
+    _, hash_, fragment = href.partition("#")
+    return f"../{slug}/index.md{hash_}{fragment}"
 
 
 def root_of(config: Any) -> Path:

@@ -17,17 +17,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .entry import Entry, read_entry, source_path
+from .entry import ENTRY_SUFFIXES, Entry, LocalLink, read_entry, source_path
+from .photos import PhotoVerdicts, photo_problems
 from .problems import Problem
 
-ENTRY_SUFFIXES = (".md", ".markdown")
 PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
 
 
 class Claim(NamedTuple):
-    """The URL an entry's page would have, and the file it comes from."""
+    """What other entries need to know of one: the URL its page would have, the file
+    it comes from, whether it is a draft, and the entries' files its body links to."""
     url: str
     source: str
+    path: Path
+    draft: bool
+    links: tuple[LocalLink, ...]
+
+    @classmethod
+    def of(cls, e: Entry) -> "Claim":
+        return cls(e.url, e.source, e.path, e.draft, e.links)
 
 
 @dataclass
@@ -78,6 +86,42 @@ def linked_folders(root: Path, news_dir: Path) -> list[Problem]:
                 problems.append(Problem(source_path(Path(folder, d), root), 0, "file",
                                         "is a link to a folder, which the archive does not"
                                         " follow; move the folder itself into news/"))
+    return problems
+
+
+def link_problems(claims: list[Claim], drafts_published: bool) -> list[Problem]:
+    """Links to entries' files that lead to no published entry."""
+    by_path = {c.path: c for c in claims}
+    problems = []
+    for c in claims:
+        for link in c.links:
+            target = by_path.get(link.target)
+            if target is None:
+                problems.append(Problem(c.source, link.line, "body",
+                                        f"the link '{link.href[:80]}' leads to a file that is"
+                                        " not an entry of the archive (or has problems of its"
+                                        " own); link an entry's file under news/"))
+            elif target.draft and not drafts_published:
+                problems.append(Problem(c.source, link.line, "body",
+                                        f"the link '{link.href[:80]}' leads to {target.source},"
+                                        " a draft, which the site does not publish"))
+    return problems
+
+
+def cross_problems(root: Path, news_dir: Path, claims: list[Claim], files: int,
+                   drafts_published: bool) -> list[Problem]:
+    """What only the whole news/ folder shows: linked folders, URL clashes, links
+    between entries, and no entry files at all (a build of none would replace the
+    site with an empty one: news/ missing, or the command run in the wrong folder)."""
+    problems = linked_folders(root, news_dir)
+    problems += url_problems(claims)
+    problems += link_problems(claims, drafts_published)
+    if not files and not problems:
+        where = source_path(news_dir, root)
+        problems.append(Problem(where, 0, "file",
+                                f"no entries: the folder {where}/ is missing" if not news_dir.is_dir()
+                                else f"no entries in {where}/: add news files (.md) there,"
+                                     " or run this in the project folder"))
     return problems
 
 
@@ -135,56 +179,66 @@ def _photo_stamps(entry: Entry | None) -> tuple[Any, ...] | None:
 
 
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
-         files: list[Path] | None = None, cache: EntryCache | None = None) -> Corpus:
-    """Read and check every entry. Drafts are checked too, but published only on request.
-    With ``cache``, files unchanged since the cache read them are not read again
-    (entries with photos always are: a photo can change on its own)."""
+         files: list[Path] | None = None, cache: EntryCache | None = None,
+         verdicts: PhotoVerdicts | None = None) -> Corpus:
+    """Read and check every entry, its photos included (``verdicts``: what is known of
+    them). Drafts are checked too, but published only on request. With ``cache``,
+    files unchanged since the cache read them are not read again."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
+    verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     corpus = Corpus()
-    for path in (files if files is not None else entry_files(news_dir)):
+    files = files if files is not None else entry_files(news_dir)
+    for path in files:
         entry, problems = (cache.read(path, root, news_dir) if cache
                            else read_entry(path, root, news_dir))
         corpus.problems.extend(problems)
         if entry is None:
             continue
+        corpus.problems.extend(photo_problems(entry, verdicts))
         (corpus.entries if include_drafts or not entry.draft else corpus.drafts).append(entry)
-    corpus.problems.extend(linked_folders(root, news_dir))
-    corpus.problems.extend(url_problems(corpus.entries + corpus.drafts))
+    corpus.problems.extend(cross_problems(
+        root, news_dir, [Claim.of(e) for e in corpus.entries + corpus.drafts], len(files),
+        include_drafts))
     corpus.entries.sort(key=lambda e: e.sort_key, reverse=True)
     return corpus
 
 
 def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = None,
-          workers: int = 1) -> list[Problem]:
-    """The problems ``load`` would find (drafts included), without keeping the entries.
-    From PARALLEL_FROM files on, ``workers`` forked processes each check a contiguous
-    share and send back only its problems and claimed URLs (entries themselves would
-    cost more to send than to read)."""
+          workers: int = 1, verdicts: PhotoVerdicts | None = None) -> list[Problem]:
+    """The problems ``load`` would find for a build (drafts checked, not published),
+    photos included, without keeping the entries. From PARALLEL_FROM files on,
+    ``workers`` forked processes each check a contiguous share and send back only its
+    problems, claims and new photo verdicts (entries would cost more to send than to
+    read)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
+    verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     paths = files if files is not None else entry_files(news_dir)
     workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_check_share(paths, root, news_dir)]
+        results = [_check_share(paths, root, news_dir, verdicts)]
     else:
         step = -(-len(paths) // workers)
-        shares = [(paths[i:i + step], root, news_dir) for i in range(0, len(paths), step)]
+        shares = [(paths[i:i + step], root, news_dir, verdicts) for i in range(0, len(paths), step)]
         with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
             results = pool.starmap(_check_share, shares)
-    problems = [p for found, _ in results for p in found]
-    problems += linked_folders(root, news_dir)
-    problems += url_problems([claim for _, claims in results for claim in claims])
+    problems = [p for found, _, _ in results for p in found]
+    for _, _, new in results:
+        verdicts.merge(new)
+    problems += cross_problems(root, news_dir, [c for _, claims, _ in results for c in claims],
+                               len(paths), drafts_published=False)
     return problems
 
 
-def _check_share(paths: list[Path], root: Path, news_dir: Path
-                 ) -> tuple[list[Problem], list[Claim]]:
+def _check_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts
+                 ) -> tuple[list[Problem], list[Claim], dict[str, Any]]:
     problems: list[Problem] = []
     claims: list[Claim] = []
     for path in paths:
         entry, found = read_entry(path, root, news_dir)
         problems += found
         if entry is not None:
-            claims.append(Claim(entry.url, entry.source))
-    return problems, claims
+            problems += photo_problems(entry, verdicts)
+            claims.append(Claim.of(entry))
+    return problems, claims, verdicts.new

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from . import province as provinces
+from .body_limits import body_problems
 from .problems import Problem
 from .program_year import (
     FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, BE_OFFSET, bangkok_datetime, be_year, program_year,
@@ -48,14 +49,21 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_TAGS = 30
 MAX_TEXT = 500            # characters in a title, name, tag or summary
 MAX_FILE_BYTES = 2_000_000
+MAX_YAML_DEPTH = 20        # nested lists or fields in front matter (an entry needs 2)
 MAX_ALIAS_REPEATS = 10_000  # values anchors and aliases (&x, *x) may repeat: no "billion laughs"
 FIRST_CE_YEAR = 1990      # the archive holds no older news
 LAST_CE_YEAR = 2150
 SUMMARY_LENGTH = 180
+# Photos are published only as copies the build makes (photos.py), from these types.
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
-_IMAGE_MD = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_IMAGE_HTML = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_IMAGE_MD = re.compile(r"!\[[^\]]{0,2000}\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_IMAGE_HTML = re.compile(r"<img\b[^>]{0,2000}\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_LINK_MD = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.){0,2000}\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+_LINK_REF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.M)
+_LINK_HTML = re.compile(r"<a\b[^>]{0,2000}\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+ENTRY_SUFFIXES = (".md", ".markdown")
 # Characters XML 1.0 cannot carry (feeds, sitemaps) and no reader can see.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -66,6 +74,16 @@ class Photo:
 
     source: Path           # absolute path of the file in news/
     target: str            # posix path relative to the entry's folder ("cover.jpg")
+    line: int = 0          # where the entry names it (for messages)
+
+
+@dataclass(frozen=True)
+class LocalLink:
+    """A link in the body to another entry's file, which the page links to its page."""
+
+    href: str              # as written, e.g. "../2563/2019-10-17-x.md#ช่วงบ่าย"
+    target: Path           # the file it names, resolved
+    line: int
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,7 @@ class Entry:
     draft: bool
     body: str                        # Markdown, front matter removed
     photos: tuple[Photo, ...] = field(default=())
+    links: tuple[LocalLink, ...] = field(default=())   # to other entries' files
 
     @property
     def date(self) -> date:
@@ -171,8 +190,34 @@ def _alias_overflow(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def _too_deep(front: str) -> int | None:
+    """The line (0-based) where the front matter nests lists or fields more than
+    MAX_YAML_DEPTH deep, if it does. libyaml's composer recurses once per level in C,
+    so 60,000 nested [ crash the process: the depth is read from the parser's events
+    (no recursion) before anything composes them. Every level needs one of [ { - : ?,
+    so front matter with few of them (nearly all) is not parsed twice."""
+    if sum(front.count(c) for c in "[{-:?") < MAX_YAML_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(front, Loader=_BaseLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    return event.start_mark.line
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None         # reported by the real parse, with its line
+    return None
+
+
 def _parse_yaml(front: str) -> tuple[dict[str, Any] | None, dict[str, int], str | None, int]:
     """Mapping, line of each key (1-based within the block), error, error line."""
+    deep = _too_deep(front)
+    if deep is not None:
+        return None, {}, (f"lists or fields are nested more than {MAX_YAML_DEPTH} levels deep;"
+                          " a field holds a value or a list of values"), deep + 1
     loader = _Loader(front)
     try:
         node = loader.get_single_node()
@@ -309,8 +354,8 @@ def _check_date(c: _Checker, value: Any) -> datetime | None:
             moment = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
         except ValueError:
             m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-            if m and int(m.group(1)) > 2400:
-                moment = None
+            if m and be_year(FIRST_CE_YEAR) <= int(m.group(1)) <= be_year(LAST_CE_YEAR):
+                moment = None       # 29 February of a BE year is no CE date: said below
             else:
                 c.add("date", f"'{_printable(text[:40])}' is not a date; write YYYY-MM-DD (e.g. 2020-11-06),"
                               " optionally with a time: 2020-11-06 13:30")
@@ -319,7 +364,8 @@ def _check_date(c: _Checker, value: Any) -> datetime | None:
         c.add("date", f"must be a date like 2020-11-06, not {_describe(value)}")
         return None
     year = moment.year if moment else int(str(value).strip()[:4])
-    if year > 2400:  # a Buddhist Era year written where the Common Era one belongs
+    if be_year(FIRST_CE_YEAR) <= year <= be_year(LAST_CE_YEAR):
+        # a Buddhist Era year written where the Common Era one belongs
         ce = year - BE_OFFSET
         fixed = f"{ce}{str(value).strip()[4:10]}"
         c.add("date", f"year {year} is a Buddhist Era year; dates are written in the Common Era:"
@@ -424,32 +470,86 @@ def _check_slug(c: _Checker, value: Any, path: Path) -> str | None:
 
 
 def _check_photo(c: _Checker, name: str, ref: str, entry_dir: Path,
-                 news_root: Path) -> Photo | None:
+                 news_root: Path, line: int | None = None) -> Photo | None:
+    def bad(message: str) -> None:
+        c.add(name, message, line=line)
+
     if _CONTROL.search(ref):
-        c.add(name, "the photo's file name contains control characters; rename the file")
-        return None
+        return bad("the photo's file name contains control characters; rename the file")
     clean = ref.split("#", 1)[0].split("?", 1)[0]
     pure = PurePosixPath(clean.replace("\\", "/"))
+    if not clean.strip() or not pure.name or pure.name in (".", ".."):
+        return bad(f"'{_printable(ref[:80])}' is not the name of a photo file; write the"
+                   " file's name, such as photo-1.jpg")
     if pure.is_absolute() or clean.startswith(("/", "\\")) or ".." in pure.parts:
-        c.add(name, f"photo '{ref[:80]}' must be a path next to the entry, such as"
-                    " photo-1.jpg (no leading / and no ..)")
-        return None
+        return bad(f"photo '{ref[:80]}' must be a path next to the entry, such as"
+                   " photo-1.jpg (no leading / and no ..)")
+    if pure.suffix.lower() not in PHOTO_SUFFIXES:
+        return bad(f"'{_printable(pure.name[:80])}' is not a photo the site publishes: photos"
+                   " are JPEG, PNG or WebP files (.jpg, .jpeg, .png, .webp)")
     source = entry_dir / Path(*pure.parts)
     try:
         real = source.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):
-        c.add(name, f"photo '{ref[:80]}' does not exist; put the file next to"
-                    f" {c.source.rsplit('/', 1)[-1]}")
-        return None
-    if not real.is_relative_to(news_root.resolve()) or not real.is_file():
-        c.add(name, f"photo '{ref[:80]}' points outside the news folder")
-        return None
-    return Photo(source=real, target=pure.as_posix())
+        return bad(f"photo '{ref[:80]}' does not exist; put the file next to"
+                   f" {c.source.rsplit('/', 1)[-1]}")
+    if not real.is_relative_to(news_root.resolve()):
+        return bad(f"photo '{ref[:80]}' points outside the news folder")
+    if not real.is_file():
+        return bad(f"photo '{ref[:80]}' is a folder, not a photo file")
+    return Photo(source=real, target=pure.as_posix(), line=c.line(name) if line is None else line)
 
 
-def _body_images(body: str) -> list[str]:
-    refs = _IMAGE_MD.findall(body) + _IMAGE_HTML.findall(body)
-    return [r for r in refs if not _URL_SCHEME.match(r) and not r.startswith("//")]
+def _line_at(body: str, at: int, body_line: int) -> int:
+    return body_line + body.count("\n", 0, at)
+
+
+def _body_images(body: str, body_line: int) -> list[tuple[str, int]]:
+    """Local photos the body shows: (reference as written, line in the file)."""
+    found = [(m.group(1), m.start(1)) for pattern in (_IMAGE_MD, _IMAGE_HTML)
+             for m in pattern.finditer(body)]
+    return [(ref, _line_at(body, at, body_line)) for ref, at in sorted(found, key=lambda f: f[1])
+            if not _URL_SCHEME.match(ref) and not ref.startswith("//")]
+
+
+def _local_links(body: str, body_line: int) -> list[tuple[str, int, bool]]:
+    """Links to files of the site's own (relative, with a path): (href, line, whether in
+    raw HTML, which Markdown does not rewrite)."""
+    found = [(m.group(1), m.start(1), pattern is _LINK_HTML)
+             for pattern in (_LINK_MD, _LINK_REF, _LINK_HTML) for m in pattern.finditer(body)]
+    return [(href, _line_at(body, at, body_line), raw)
+            for href, at, raw in sorted(found, key=lambda f: f[1])
+            if not _URL_SCHEME.match(href) and not href.startswith(("/", "\\", "#", "?"))
+            and href.split("#", 1)[0].split("?", 1)[0].strip()]
+
+
+def _check_link(c: _Checker, href: str, line: int, raw: bool, entry_dir: Path,
+                news_root: Path) -> tuple[LocalLink | None, Photo | None]:
+    """A link to another entry's file (rewritten to its page) or to a photo next to
+    the entry (published as copies, the link pointing at the largest)."""
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in PHOTO_SUFFIXES:
+        return None, _check_photo(c, "body", href, entry_dir, news_root, line)
+    target = (entry_dir / path.replace("\\", "/")).resolve()
+    if (target / "index.md").is_file():
+        target = target / "index.md"
+    if target.suffix.lower() not in ENTRY_SUFFIXES or not target.is_file():
+        c.add("body", f"the link '{_printable(href[:80])}' leads to no entry or photo: link"
+                      " another entry by its file (../2564/2020-11-06-x.md), a photo next to"
+                      " this entry by its name, a web page by its full address (https://…)",
+              line=line)
+        return None, None
+    if raw:
+        c.add("body", f"the HTML link '{_printable(href[:80])}' to another entry's file would"
+                      " not lead to its page; write it as a Markdown link [text](file.md)",
+              line=line)
+        return None, None
+    if not target.is_relative_to(news_root.resolve()):
+        c.add("body", f"the link '{_printable(href[:80])}' leads outside the news folder",
+              line=line)
+        return None, None
+    return LocalLink(href=href, target=target, line=line), None
 
 
 def default_summary(body: str) -> str:
@@ -576,16 +676,19 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
             image = photo.target if photo else None
             if photo:
                 photos.append(photo)
-    for ref in _body_images(body):
-        before = len(c.problems)
-        photo = _check_photo(c, "body", ref, entry_dir, news_root)
-        if photo is None and len(c.problems) > before:
-            # Point at the line in the file where the photo is used.
-            at = body.find(ref)
-            line = body_line + body[:at].count("\n") if at >= 0 else body_line
-            last = c.problems.pop()
-            c.problems.append(Problem(source, line, "body", last.message))
-        elif photo and photo.target not in {p.target for p in photos}:
+    limits = body_problems(body)
+    for line, message in limits:
+        c.add("body", message, line=body_line + line - 1)
+    for ref, line in [] if limits else _body_images(body, body_line):
+        photo = _check_photo(c, "body", ref, entry_dir, news_root, line)
+        if photo and photo.target not in {p.target for p in photos}:
+            photos.append(photo)
+    links: list[LocalLink] = []
+    for href, line, raw in [] if limits else _local_links(body, body_line):
+        link, photo = _check_link(c, href, line, raw, entry_dir, news_root)
+        if link:
+            links.append(link)
+        if photo and photo.target not in {p.target for p in photos}:
             photos.append(photo)
     if photos and not photographers and "photographer" not in data:
         c.add("photographer", "is missing: the entry shows photos, so credit the photographer"
@@ -605,5 +708,5 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
         path=path, source=source, title=title, published=published, authors=authors,
         photographers=photographers or (), provinces=provs, year=year, tags=tags or (),
         summary=summary or default_summary(body), image=image, slug=slug, draft=draft,
-        body=body, photos=tuple(photos))
+        body=body, photos=tuple(photos), links=tuple(links))
     return entry, []

@@ -19,10 +19,12 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import markdown
+
+from .render_budget import WATCHDOG, RenderTimeout, budget_seconds
 
 _page_classes: dict[str, type] = {}
 
@@ -36,8 +38,11 @@ def _path_of(base: str) -> str:
 class Converter:
     """One build's Markdown converter, as the engine's Page.render would configure it."""
 
-    def __init__(self, config: Any, engine: str) -> None:
+    def __init__(self, config: Any, engine: str,
+                 source_of: Callable[[str], str | None] = lambda src_uri: None) -> None:
         self.config = config
+        self.engine = engine
+        self.source_of = source_of          # page -> the writer's file it comes from
         self.pages = importlib.import_module(f"{engine}.structure.pages")
         self.md = markdown.Markdown(extensions=config["markdown_extensions"],
                                     extension_configs=config["mdx_configs"] or {})
@@ -56,12 +61,28 @@ class Converter:
         relative._register(md)
         title = pages._ExtractTitleTreeprocessor()
         title._register(md)
-        page.content = md.convert(page.markdown)
+        page.content = self._convert(page)
         page.toc = pages.get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+
+
+    def _convert(self, page: Any) -> str:
+        """The page's HTML, within the render budget; a failure names the writer's file
+        (MkDocs would name the generated page, and print Python-Markdown's traceback)."""
+        try:
+            with WATCHDOG.guard():
+                return self.md.convert(page.markdown)
+        except (RenderTimeout, RecursionError, MemoryError) as e:
+            why = (f"took more than {budget_seconds():g} s to render" if isinstance(e, RenderTimeout)
+                   else "is nested too deeply to render" if isinstance(e, RecursionError)
+                   else "is too large to render")
+            source = self.source_of(page.file.src_uri) or page.file.src_uri
+            error = importlib.import_module(f"{self.engine}.exceptions").PluginError
+            raise error(f"{source}: body: the text {why}; simplify it (fewer nested lists,"
+                        " quotes or brackets) and build again") from None
 
 
 def archive_page(file: Any, config: Any, converter: Converter) -> Any:

@@ -64,9 +64,15 @@ def thai_date_short(day: date) -> str:
 
 
 def bangkok_datetime(value: date | datetime) -> datetime:
-    """A timezone-aware moment; a date or naive time is taken as Bangkok time."""
+    """The moment in Bangkok time: a date or naive time is taken as Bangkok time, a
+    time with another offset is converted, so the day shown and the program year are
+    Bangkok's (2020-09-30T23:30:00+00:00 is 1 October 2020, program year 2564).
+
+    >>> bangkok_datetime(datetime.fromisoformat("2020-09-30T23:30:00+00:00")).isoformat()
+    '2020-10-01T06:30:00+07:00'
+    """
     if not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     if value.tzinfo is None:
-        value = value.replace(tzinfo=BANGKOK)
-    return value
+        return value.replace(tzinfo=BANGKOK)
+    return value.astimezone(BANGKOK)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -162,9 +164,20 @@ def test_entry_pages_stay_out_of_the_nav(project):
     assert soup.select_one(".nr-cards a.nr-card__title")["href"].endswith("news/2020-11-06-nan/")
 
 
-def test_an_archive_with_no_entries_yet_builds(project):
-    built = build(project)
-    assert built.ok, built.output
-    assert "ยังไม่มีข่าว" not in built.output
-    assert built.page("provinces/").select_one(".nr-lead").get_text().startswith("ข่าว 0 รายการ")
-    assert not (built.site / "feed.xml").exists() and not (built.site / "search").exists()
+def test_an_empty_or_missing_news_folder_is_an_error_that_keeps_the_site(project):
+    """A build of no entries would put an empty site over the last good one (news/
+    missing after a bad checkout, the command run in another folder): refused."""
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("the last good site", encoding="utf-8")
+    for missing in (False, True):
+        if missing:
+            (project / "news").rmdir()
+        built = build(project)
+        assert not built.ok
+        # (mkdocs.yml watches news/: MkDocs itself refuses a missing one, naming it)
+        assert ("project/news' isn't an existing file or directory" if missing else
+                "news: file: no entries in news/") in built.output, built.output
+        assert (project / "site" / "index.html").read_text(encoding="utf-8") == "the last good site"
+        checked = subprocess.run([sys.executable, "-m", "newsroom.cli", "--root", str(project),
+                                  "check"], capture_output=True, text=True)
+        assert checked.returncode == 1 and "news: file: no entries" in checked.stdout

@@ -340,16 +340,16 @@ def test_photos_cannot_take_the_name_of_the_page_or_of_each_other(project):
     jpeg(page / "index.html")
     write_entry(project, "2564/2020-11-06-page/index.md", GOOD + "\nphotographer: ข\nimage: index.html")
     copies = project / "news" / "2564" / "2020-11-07-copies"
-    jpeg(copies / "a.jpg", (400, 300))              # its copy 320 px wide is a-320.jpg
-    jpeg(copies / "a-320.jpg")
+    jpeg(copies / "a.jpg", (400, 300))              # its copies: a-320.jpg, a-400.jpg
+    Image.new("RGB", (400, 300)).save(copies / "a.png")     # the same names
     write_entry(project, "2564/2020-11-07-copies/index.md", GOOD + "\nphotographer: ข\nimage: a.jpg",
-                body="ข้อความ\n\n![ภาพ](a-320.jpg)")
+                body="ข้อความ\n\n![ภาพ](a.png)")
     failed = build(project)
     out = failed.output
     assert not failed.ok and "Traceback" not in out
-    assert ("news/2564/2020-11-06-page/index.md: image: photo 'index.html' would be written as"
-            " index.html, the name of the entry page; rename the photo") in out
-    assert ("news/2564/2020-11-07-copies/index.md: body: photo 'a-320.jpg' would be written as"
+    assert ("news/2564/2020-11-06-page/index.md:7: image: 'index.html' is not a photo the site"
+            " publishes") in out
+    assert ("news/2564/2020-11-07-copies/index.md:12: body: photo 'a.png' would be published as"
             " a-320.jpg, the name of photo 'a.jpg'; rename the photo") in out
 
 
