@@ -40,7 +40,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 $(NODE_STAMP): package.json package-lock.json
 	@$(MAKE) --no-print-directory system-deps
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 # Regenerate the lock from requirements.in, keeping the versions already locked unless asked:
