@@ -6,9 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# pip-compile (pip-tools) for `make lock` only, in a venv of its own: it is not a project dependency.
+LOCK_VENV  := .venv-lock
+PIP_TOOLS  := pip-tools==7.6.2
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve serve-full build test check bench clean
+.PHONY: setup system-deps lock serve serve-full build test check bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -26,17 +29,26 @@ system-deps:
 	  fi; \
 	fi
 
+# requirements.txt is the lock (generated from requirements.in by `make lock`): every package at one
+# version with its hashes, so pip installs exactly those files and nothing it would resolve itself.
 $(STAMP): requirements.txt pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	@$(MAKE) --no-print-directory system-deps
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
+
+# Regenerate the lock from requirements.in, keeping the versions already locked unless asked:
+# make lock LOCK_ARGS=--upgrade, or LOCK_ARGS='--upgrade-package NAME'.
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet $(PIP_TOOLS); }
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt $(LOCK_ARGS) requirements.in
 
 # --dirty: an edit re-renders only the pages it changes (see newsroom/build.py).
 # After editing templates, use `make serve-full`, which re-renders everything each time.
