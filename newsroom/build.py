@@ -49,7 +49,7 @@ from typing import Any
 
 from . import paths
 from .archive import build_archive
-from .corpus import EntryCache, load as load_corpus
+from .corpus import EntryCache, docs_collisions, load as load_corpus
 from .feed import FeedSpec, atom, json_feed, plan_feeds
 from .frontend import font_files
 from .idle_gc import IdleCollector
@@ -159,29 +159,14 @@ class ArchiveBuild:
         self.pages = self.plan.by_uri()
 
     def _docs_collisions(self, docs_dir: Path, root: Path) -> list[Problem]:
-        """A file in docs/ that sits where a generated page, photo or feed would go.
-        docs/ holds a handful of files: list them once, not 20,000 stat calls."""
-        written = {path.relative_to(docs_dir).as_posix(): path
-                   for path in docs_dir.rglob("*") if path.is_file()} if docs_dir.is_dir() else {}
-        if not written:
-            return []
-        uris = [MANIFEST, CORE_ASSET]
+        """Files in docs/ where a generated page, photo or feed would go."""
+        uris = [MANIFEST, CORE_ASSET, "robots.txt"]
         for page in self.plan.pages:
             uris.append(page.src_uri)
             uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
         for feed in self.feeds:
             uris += [feed.atom_path, feed.json_path]
-        found = []
-        for uri in [*uris, "robots.txt"]:
-            clashes = [uri]
-            if uri.endswith("/index.md"):
-                clashes.append(uri[: -len("/index.md")] + ".md")
-            for clash in clashes:
-                if clash in written:
-                    found.append(Problem(os.path.relpath(written[clash], root), 0, "url",
-                                         f"the archive generates /{uri.removesuffix('index.md')}"
-                                         " here; move or rename this file"))
-        return found
+        return docs_collisions(docs_dir, root, uris)
 
     def add_files(self, files: Any, config: Any) -> Any:
         file_class = _engine_module(files, "structure.files").File

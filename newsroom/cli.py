@@ -20,6 +20,7 @@ from pathlib import Path
 from . import province as provinces
 from .corpus import check, entry_files
 from .entry import read_entry, source_path
+from .photos import PhotoVerdicts, verdicts_file
 from .problems import Problem, report
 from .program_year import BANGKOK, program_year
 from .writing import create_exclusive, existing_slugs, yaml_names, yaml_scalar
@@ -63,7 +64,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     # URL clashes need every entry, so read all of news/ and report on the targets.
     everything = sorted(set(entry_files(news.resolve()))
                         | {t for t in (targets or []) if t.exists()})
-    problems = check(root, news, files=everything, workers=os.cpu_count() or 1)
+    verdicts = PhotoVerdicts(verdicts_file(root))         # the build's photo cache too
+    problems = check(root, news, files=everything, workers=os.cpu_count() or 1,
+                     verdicts=verdicts)
+    verdicts.save()
     if targets is not None:
         wanted = {source_path(t, root) for t in targets}
         problems = [p for p in problems if p.path in wanted]

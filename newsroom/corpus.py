@@ -125,6 +125,27 @@ def cross_problems(root: Path, news_dir: Path, claims: list[Claim], files: int,
     return problems
 
 
+def docs_collisions(docs_dir: Path, root: Path, uris: list[str]) -> list[Problem]:
+    """Files in docs/ that sit where a generated file would go (``uris``, as MkDocs
+    sees them: 'news/x/index.md', 'feed.xml'). docs/ holds a handful of files: listed
+    once, not one stat call per generated file."""
+    written = {path.relative_to(docs_dir).as_posix(): path
+               for path in docs_dir.rglob("*") if path.is_file()} if docs_dir.is_dir() else {}
+    if not written:
+        return []
+    found = []
+    for uri in uris:
+        clashes = [uri]
+        if uri.endswith("/index.md"):
+            clashes.append(uri[: -len("/index.md")] + ".md")
+        for clash in clashes:
+            if clash in written:
+                found.append(Problem(os.path.relpath(written[clash], root), 0, "url",
+                                     f"the archive generates /{uri.removesuffix('index.md')}"
+                                     " here; move or rename this file"))
+    return found
+
+
 def url_problems(entries: list[Entry] | list[Claim]) -> list[Problem]:
     """Two entries whose pages would land on the same URL (case ignored)."""
     claims: dict[str, list[Entry]] = defaultdict(list)
@@ -226,8 +247,11 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     problems = [p for found, _, _ in results for p in found]
     for _, _, new in results:
         verdicts.merge(new)
-    problems += cross_problems(root, news_dir, [c for _, claims, _ in results for c in claims],
-                               len(paths), drafts_published=False)
+    claims = [c for _, claims, _ in results for c in claims]
+    problems += cross_problems(root, news_dir, claims, len(paths), drafts_published=False)
+    # the part of the build's docs/ check an entry can cause: its page where a docs file is
+    problems += docs_collisions(root / "docs", root,
+                                [f"{c.url}index.md" for c in claims if not c.draft])
     return problems
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +22,7 @@ import yaml
 
 from . import province as provinces
 from .body_limits import body_problems
+from .sanitize import url_scheme
 from .problems import Problem
 from .program_year import (
     FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, BE_OFFSET, bangkok_datetime, be_year, program_year,
@@ -62,10 +64,9 @@ _IMAGE_HTML = re.compile(r"<img\b[^>]{0,2000}\bsrc\s*=\s*[\"']([^\"']+)[\"']", r
 _LINK_MD = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.){0,2000}\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _LINK_REF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.M)
 _LINK_HTML = re.compile(r"<a\b[^>]{0,2000}\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 ENTRY_SUFFIXES = (".md", ".markdown")
 # Characters XML 1.0 cannot carry (feeds, sitemaps) and no reader can see.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -298,7 +299,7 @@ class _Checker:
             self.add(name, f"must be text, not {_describe(value)}")
             return None
         value = " ".join(str(value).split())
-        bad = _CONTROL.search(value)
+        bad = CONTROL.search(value)
         if bad:
             self.add(name, f"contains the control character U+{ord(bad.group()):04X}, which no"
                            " page or feed can show; delete it (it often comes from copy and paste)")
@@ -474,7 +475,7 @@ def _check_photo(c: _Checker, name: str, ref: str, entry_dir: Path,
     def bad(message: str) -> None:
         c.add(name, message, line=line)
 
-    if _CONTROL.search(ref):
+    if CONTROL.search(ref):
         return bad("the photo's file name contains control characters; rename the file")
     clean = ref.split("#", 1)[0].split("?", 1)[0]
     pure = PurePosixPath(clean.replace("\\", "/"))
@@ -509,7 +510,15 @@ def _body_images(body: str, body_line: int) -> list[tuple[str, int]]:
     found = [(m.group(1), m.start(1)) for pattern in (_IMAGE_MD, _IMAGE_HTML)
              for m in pattern.finditer(body)]
     return [(ref, _line_at(body, at, body_line)) for ref, at in sorted(found, key=lambda f: f[1])
-            if not _URL_SCHEME.match(ref) and not ref.startswith("//")]
+            if _is_local(ref)]
+
+
+def _is_local(ref: str) -> bool:
+    """Whether a URL in the body names a file of the site's own, read as the browser
+    reads it: entities decoded, spaces and controls around and tabs inside dropped
+    (so 'java&#9;script:…' is a script URL for the sanitiser, not a file name)."""
+    decoded = html.unescape(ref)
+    return url_scheme(decoded) is None and not decoded.strip().startswith(("//", "\\\\"))
 
 
 def _local_links(body: str, body_line: int) -> list[tuple[str, int, bool]]:
@@ -519,7 +528,7 @@ def _local_links(body: str, body_line: int) -> list[tuple[str, int, bool]]:
              for pattern in (_LINK_MD, _LINK_REF, _LINK_HTML) for m in pattern.finditer(body)]
     return [(href, _line_at(body, at, body_line), raw)
             for href, at, raw in sorted(found, key=lambda f: f[1])
-            if not _URL_SCHEME.match(href) and not href.startswith(("/", "\\", "#", "?"))
+            if _is_local(href) and not html.unescape(href).strip().startswith(("/", "\\", "#", "?"))
             and href.split("#", 1)[0].split("?", 1)[0].strip()]
 
 
@@ -695,7 +704,7 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
                               " (photographer: ชื่อ นามสกุล)", line=1)
     if not body.strip():
         c.add("body", "the entry has no text below the front matter", line=body_line)
-    bad = _CONTROL.search(body)
+    bad = CONTROL.search(body)
     if bad:
         c.add("body", f"contains the control character U+{ord(bad.group()):04X}, which no page or"
                       " feed can show; delete it (it often comes from copy and paste)",

@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entry import decode, read_entry
+from .entry import CONTROL, MAX_FILE_BYTES, decode, read_entry
 from .legacy import LegacyReport, parse_report
 from .problems import Problem
 from .program_year import program_year
 from .writing import create_exclusive, yaml_names, yaml_scalar
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+# Everything Markdown or its extensions would read as markup inside a line: emphasis,
+# code, links, attribute lists ({: #id }, which could take the page's own ids) and
+# table cells (|).
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}|])")
 _MD_LINE_START = re.compile(r"^([#=+\-])|^(\d+)([.)])(?=\s|$)")
 _LINE_START_ESCAPES = {"#": "\\#", "+": "\\+", "-": "\\-", "=": "&#61;"}  # no "\=" in Markdown
 
@@ -85,9 +88,17 @@ def _stem(report: LegacyReport, source: Path) -> str:
 
 def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[str],
                 encoding: str | None = None) -> Imported:
-    """Read one legacy report and write its entry under ``output``; never overwrite."""
+    """Read one legacy report and write its entry under ``output``; never overwrite.
+    The entry is checked with the build's rules before it is written: a report that
+    would give an entry with problems other than the fields left for the writer
+    (``doubts``) is refused and nothing is written."""
     result = Imported(source)
     try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.error = (f"the file is {size / 1_000_000:.1f} MB; a report may be at most"
+                            f" {MAX_FILE_BYTES // 1_000_000} MB (is it a text file?)")
+            return result
         raw = source.read_bytes()
     except OSError as e:
         result.error = f"cannot be read: {e.strerror or e}"
@@ -103,11 +114,26 @@ def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[s
         if text is None:
             result.error = (error or "not UTF-8") + " Or import it as is with --encoding cp874."
             return result
+    bad = CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        result.error = (f"line {line}: contains the control character U+{ord(bad.group()):04X},"
+                        " which no page can show; it is not a plain-text report, or remove"
+                        " the character")
+        return result
     report = parse_report(text)
     result.doubts = dict(report.doubts)
     year = program_year(report.date) if report.date else None
     folder = output if output != news else news / (str(year) if year else "imported")
-    path = create_exclusive(folder, _stem(report, source), render_entry(report, source.name), taken)
+    stem, markdown = _stem(report, source), render_entry(report, source.name)
+    _, found = read_entry(folder / f"{stem}.md", root, news, raw=markdown.encode("utf-8"))
+    unexpected = [p for p in found if p.field not in result.doubts]
+    if unexpected:
+        result.problems = unexpected
+        result.error = ("the entry it would give has problems; nothing was written:\n"
+                        + "\n".join(f"  {p.field}: {p.message}" for p in unexpected))
+        return result
+    path = create_exclusive(folder, stem, markdown, taken)
     result.written = path
     _, result.problems = read_entry(path, root, news)
     return result

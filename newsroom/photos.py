@@ -81,7 +81,8 @@ def inspect(path: Path) -> PhotoVerdict:
     expected = FORMATS.get(path.suffix.lower(), set())
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # our own MAX_PIXELS is below Pillow's warning: the budget is checked below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 kind = image.format or "?"
                 if kind not in expected:
@@ -99,11 +100,12 @@ def inspect(path: Path) -> PhotoVerdict:
                 if kind in ("JPEG", "MPO"):
                     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as e:
-        what = "too large to open safely" if "decompression" in type(e).__name__.lower() \
-            else "not an image"
-        return PhotoVerdict(digest, 0, 0, f"the file is {what}; save it again as JPEG or PNG")
+    except Image.DecompressionBombError:
+        return PhotoVerdict(digest, 0, 0, f"the image has over {2 * Image.MAX_IMAGE_PIXELS // 1_000_000}"
+                                          " million pixels; a photo may have at most"
+                                          f" {MAX_PIXELS // 1_000_000} million (export it smaller)")
+    except UnidentifiedImageError:
+        return PhotoVerdict(digest, 0, 0, "the file is not an image; save it again as JPEG or PNG")
     except (OSError, ValueError, SyntaxError, EOFError) as e:
         return PhotoVerdict(digest, 0, 0, f"the image is damaged or cut short ({_short(e)});"
                                           " copy it again from the camera or save it again")

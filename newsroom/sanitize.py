@@ -120,8 +120,9 @@ def _attribute_filter() -> Callable[[str, str, str], str | None]:
     def check(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES:
             return value if safe_url(value) else None
-        if attribute == "srcset":
-            return value if all(safe_url(u, IMAGE_SCHEMES) for u in srcset_urls(value)) else None
+        if attribute == "srcset":      # each candidate as parsed, and each comma's share
+            parts = srcset_urls(value) + value.split(",")     # read laxly (no spaces at all)
+            return value if all(safe_url(u, IMAGE_SCHEMES) for u in parts) else None
         if attribute == "id":
             value = safe_id(value)
             if value in ids:
