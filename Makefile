@@ -50,7 +50,7 @@ lock:
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
 	  --strip-extras --no-emit-index-url --no-emit-find-links --output-file requirements.txt $(LOCK_ARGS) requirements.in
 
-# --dirty: an edit re-renders only the pages it changes (see newsroom/build.py).
+# --dirty: an edit re-renders only the pages it changes (see newsroom/render/preview.py).
 # After editing templates, use `make serve-full`, which re-renders everything each time.
 serve: setup
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000

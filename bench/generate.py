@@ -17,8 +17,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsroom.program_year import program_year
-from newsroom.province import all_provinces
+from newsroom.model.calendar import program_year
+from newsroom.model.province import all_provinces
 
 SENTENCES = (
     "ศูนย์คุณธรรม (องค์การมหาชน) ร่วมประชุมหารือแนวทางการขับเคลื่อนจังหวัดคุณธรรม",

@@ -331,11 +331,12 @@ def dirty_rebuild(project: Path) -> Rebuild:
 
 def stage_times(news_root: Path) -> dict[str, float]:
     """Our pipeline's stages, called in this process (caches in a temporary folder)."""
-    from newsroom.archive import build_archive
-    from newsroom.corpus import load
-    from newsroom.feed import atom, json_feed, plan_feeds
-    from newsroom.photos import prepare
-    from newsroom.site import plan_site
+    from newsroom.model.archive import build_archive
+    from newsroom.read.corpus import load
+    from newsroom.plan.feeds import atom, json_feed, plan_feeds
+    from newsroom.assets.photos import prepare
+    from newsroom.model.identity import SiteIdentity
+    from newsroom.plan.site_plan import plan_site
 
     times: dict[str, float] = {}
     cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
@@ -347,15 +348,16 @@ def stage_times(news_root: Path) -> dict[str, float]:
         return value
 
     try:
-        corpus = stage("read + check entries (corpus.load)", lambda: load(news_root))
-        photos, _ = stage("photos, cold cache (photos.prepare)",
+        corpus = stage("read + check entries (read.corpus.load)", lambda: load(news_root))
+        photos, _ = stage("photos, cold cache (assets.photos.prepare)",
                           lambda: prepare(corpus.entries, cache / "p"))
-        archive = stage("group archives (archive.build_archive)",
+        archive = stage("group archives (model.archive.build_archive)",
                         lambda: build_archive(corpus.entries))
-        stage("plan pages (site.plan_site)",
-              lambda: plan_site(archive, SITE_URL, photos))
-        stage("feeds (feed.atom, feed.json_feed)",
-              lambda: [(atom(f, SITE_URL), json_feed(f, SITE_URL)) for f in plan_feeds(archive)])
+        site = SiteIdentity("bench", "bench", SITE_URL)
+        stage("plan pages (plan.site_plan.plan_site)",
+              lambda: plan_site(archive, site, photos))
+        stage("feeds (plan.feeds.atom, json_feed)",
+              lambda: [(atom(f, site), json_feed(f, site)) for f in plan_feeds(archive, site, photos)])
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     return times
@@ -365,10 +367,11 @@ def search_index_alone(news_root: Path) -> tuple[float, float]:
     """The search index built by itself (the build runs it beside MkDocs, where its
     time hides in the build's): wall seconds and peak MB of the Node indexer fed the
     entries' texts (their Markdown, about what the rendered text holds)."""
-    from newsroom.archive import build_archive
-    from newsroom.corpus import load
-    from newsroom import paths
-    from newsroom.search import INDEX_SCRIPT, documents
+    from newsroom.model.archive import build_archive
+    from newsroom.read.corpus import load
+    from newsroom.model import paths
+    from newsroom.search.documents import documents
+    from newsroom.search.indexer import INDEX_SCRIPT
 
     archive = build_archive(load(news_root).entries)
     docs = documents(archive)

@@ -1,19 +1,72 @@
-"""newsroom: the Moral Province news archive generator.
+"""newsroom: the Moral Province news archive generator. The map of the package.
 
-The pipeline, one module a step:
+The pipeline, layer by layer; each layer imports only those above it in this
+list (tests/unit/test_layers.py), and only render/ imports MkDocs, Jinja or
+Markdown:
 
-    entry.py     read and validate one news file          -> Entry | Problems
-    corpus.py    read every file under news/, check URLs  -> Corpus (entries + problems)
-    photos.py    resize each entry's photos (cached)      -> PhotoSets | Problems
-    archive.py   group entries by province, year, tag     -> Archive
-    search.py    Thai sub-words for the index             -> text per entry
-    site.py      archive -> pages with display values     -> SitePlan (GeneratedPage each)
-    feed.py      Atom and JSON feeds                      -> bytes per feed
-    charts.py    province tile map, year chart            -> SVG
+    speed.py            the one switch for every speed layer (NEWSROOM_FAST=0)
+    model/              the domain, plain values
+      problems.py         Problem: file, line, field, what would be right
+      calendar.py         Buddhist Era, Thai dates, the program (fiscal) year, Bangkok time
+      province.py         the 77 provinces: names, aliases, regions, suggestions
+      entry.py            Entry, Photo, LocalLink: one checked news entry
+      archive.py          entries grouped by province, program year, tag, person
+      paths.py            the URL of every kind of page and feed
+      slugs.py            heading anchors, ASCII slugs of people and tags, safe ids
+      urls.py             URLs as a browser reads them (schemes, srcset)
+      identity.py         who publishes the site and where (from mkdocs.yml)
+    assets/             files the site serves besides pages
+      photo_check.py      whether a photo is one the site publishes (cached verdicts)
+      photos.py           the published copies of photos: sizes, no metadata
+      fonts.py            the Thai web font from node_modules/
+    read/               news files to Entries, with every problem
+      text.py             decoding, newlines, the front matter block
+      front_matter.py     YAML, bounded, with the line of each field
+      fields.py           the field table: one rule per front-matter field
+      body.py             what a body may cost to render
+      references.py       the photos and entries' files a body names
+      entry.py            read_entry: one file, all of the above
+      corpus.py           every file under news/; what only the whole folder shows
+    plan/               the archive to pages as values (no rendering)
+      pages.py            GeneratedPage and the page kinds (EntryView, ProvinceListing, …)
+      labels.py           every Thai label and credit string
+      cards.py            what a listing shows of an entry; photos as <img> values
+      sharing.py          Open Graph tags and NewsArticle JSON-LD
+      entry_pages.py      entry pages, from one frozen inputs record (the preview memo)
+      listings.py         an archive's pages: cards, PAGE_SIZE a page, the pager
+      archives.py         which archives there are: provinces, years, people, tags
+      indexes.py          the home page, /provinces/ (the map), /years/ (the chart)
+      charts.py           the province tile map and the year chart, as SVG
+      feeds.py            Atom and JSON feeds of the site, each province and year
+      site_plan.py        plan_site: every page, in order
+    search/             the Thai search index, built by Node beside the pages
+      documents.py        what the index holds of each entry
+      indexer.py          the Node indexer process (search_index.mjs, search_core.mjs)
+    pipeline.py         plan_build: read, photos, group, plan, feeds, search; or problems
+    render/             MkDocs: the only layer that imports mkdocs, jinja2 or markdown
+      plugin.py           NewsroomHooks: one method per MkDocs event (hooks/newsroom.py)
+      engine.py           MkDocs or ProperDocs, looked up in one place
+      files.py            the pages, photos, assets and feeds added to MkDocs
+      converter.py        Markdown of generated pages, one converter per build
+      markdown_ext.py     safe ids, entries' photos and links in Markdown
+      sanitize.py         entry bodies cleaned on the HTML a browser parses
+      shells.py           Material's chrome rendered once per page shape
+      jinja_helpers.py    a cached url filter, cards once per depth, compiled templates
+      preview.py          what `mkdocs serve --dirty` needs: page files, reused feeds
+      idle_gc.py          a preview's heap collected when the writer is idle
+      render_budget.py    a time budget for rendering one page
+      site_folder.py      a build written beside site/, swapped in on success
+    authoring/          the writers' tools: `newsroom check | new | import`
+      cli.py              the command line, and check
+      new.py              a new entry, as a draft
+      importer.py         legacy text reports to entries, checked before writing
+      front_matter.py     the one writer of front matter; never over a file
+      project.py          where the project is
+      legacy/             reading a legacy report: paragraphs.py, dates.py,
+                          credits.py, provinces.py, titles.py
 
-Domain values live in province.py (the 77 provinces), program_year.py (Thai
-dates, Buddhist Era, fiscal/program year), slugs.py (heading anchors, ASCII URL
-slugs for people and tags) and paths.py (every URL). build.py wires the pipeline into MkDocs events
-(hooks/archive.py forwards them); cli.py, importer.py and legacy.py are the
-writers' tools and use the same entry rules.
+Where a page comes from: a province page from plan/archives.py ``province_pages``,
+rendered by overrides/newsroom/listing.html, at model/paths.py ``province``; a
+feed from plan/feeds.py ``plan_feeds``; a search record from search/documents.py
+``documents`` and the rendered body (render/plugin.py ``on_page_content``).
 """

@@ -1,0 +1,169 @@
+"""Whether a photo is one the site publishes, found once per file and kept.
+
+A file Pillow can read as a picture may also be an HTML page (a GIF/HTML
+polyglot); a 17 KB PNG can claim 144 million pixels. ``PhotoVerdicts.verdict``
+(during validation, in ``newsroom check`` and the build alike) says whether a
+photo is a JPEG, PNG or WebP whose type matches its name, whole (decoded to the
+end), within ``MAX_PIXELS`` and ``MAX_BYTES``. Verdicts are kept in .cache/photos/
+keyed by the file's path, size and modification time, so a check of 10,000
+entries does not decode their photos again; an entry of that file that is not
+what this version writes is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import warnings
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+VERDICTS_VERSION = "2"
+MAX_PIXELS = 60_000_000        # a 50-megapixel phone photo fits; decoding costs 3 bytes a pixel
+MAX_BYTES = 40_000_000
+# The types a photo's name may say, and what Pillow must find inside (MPO: a camera's JPEG
+# with a second picture in it).
+FORMATS = {".jpg": {"JPEG", "MPO"}, ".jpeg": {"JPEG", "MPO"}, ".png": {"PNG"},
+           ".webp": {"WEBP"}}
+ROTATED = {5, 6, 7, 8}         # EXIF orientations that swap width and height
+
+
+
+@dataclass(frozen=True)
+class PhotoVerdict:
+    digest: str            # of the file's bytes; keys the cached copies
+    width: int             # as shown (EXIF orientation applied)
+    height: int
+    problem: str | None    # why the site does not publish it; None when it does
+
+
+def _size_text(n: int) -> str:
+    return f"{n / 1_000_000:.0f} MB"
+
+
+def inspect(path: Path) -> PhotoVerdict:
+    """Read a photo to the end and judge it (a few milliseconds for a phone photo:
+    JPEGs are decoded at an eighth of their size, which still reads every byte)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return PhotoVerdict("", 0, 0, f"the file is {_size_text(size)}; a photo may be at most"
+                                          f" {_size_text(MAX_BYTES)} (export it smaller)")
+        data = path.read_bytes()
+    except OSError as e:
+        return PhotoVerdict("", 0, 0, f"cannot be read: {e.strerror or e}")
+    digest = hashlib.sha256(data).hexdigest()[:32]
+    expected = FORMATS.get(path.suffix.lower(), set())
+    try:
+        with warnings.catch_warnings():
+            # our own MAX_PIXELS is below Pillow's warning: the budget is checked below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind = image.format or "?"
+                if kind not in expected:
+                    return PhotoVerdict(digest, 0, 0, f"the file is {_kind(kind)}, not what its"
+                                                      f" name says ({path.suffix}); save it as"
+                                                      " JPEG or PNG under a matching name")
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return PhotoVerdict(digest, width, height,
+                                        f"{width}×{height} is {width * height / 1e6:.0f} million"
+                                        f" pixels; a photo may have at most"
+                                        f" {MAX_PIXELS // 1_000_000} million (export it smaller)")
+                if image.getexif().get(0x0112) in ROTATED:
+                    width, height = height, width
+                if kind in ("JPEG", "MPO"):
+                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
+    except Image.DecompressionBombError:
+        return PhotoVerdict(digest, 0, 0, f"the image has over {2 * Image.MAX_IMAGE_PIXELS // 1_000_000}"
+                                          " million pixels; a photo may have at most"
+                                          f" {MAX_PIXELS // 1_000_000} million (export it smaller)")
+    except UnidentifiedImageError:
+        return PhotoVerdict(digest, 0, 0, "the file is not an image; save it again as JPEG or PNG")
+    except (OSError, ValueError, SyntaxError, EOFError) as e:
+        return PhotoVerdict(digest, 0, 0, f"the image is damaged or cut short ({_short(e)});"
+                                          " copy it again from the camera or save it again")
+    return PhotoVerdict(digest, width, height, None)
+
+
+def _kind(pillow_format: str) -> str:
+    return {"GIF": "a GIF image", "BMP": "a BMP image", "TIFF": "a TIFF image",
+            "ICO": "an icon", "PNG": "a PNG image", "JPEG": "a JPEG photo",
+            "MPO": "a JPEG photo", "WEBP": "a WebP image"}.get(pillow_format,
+                                                               f"a {pillow_format} file")
+
+
+def _short(error: BaseException) -> str:
+    return " ".join(str(error).split())[:80] or type(error).__name__
+
+
+class PhotoVerdicts:
+    """Verdicts by (path, size, modification time), kept in ``file`` between runs. An
+    entry of the file that is not what this version writes is ignored, never trusted."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file = file
+        self.known: dict[str, PhotoVerdict] = {}
+        self.new: dict[str, PhotoVerdict] = {}
+        if file is not None:
+            self.known = _read_verdicts(file)
+
+    @staticmethod
+    def _key(path: Path) -> str | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+    def verdict(self, path: Path) -> PhotoVerdict:
+        key = self._key(path)
+        found = self.known.get(key) if key else None
+        if found is None:
+            found = inspect(path)
+            if key:
+                self.known[key] = self.new[key] = found
+        return found
+
+    def merge(self, new: dict[str, PhotoVerdict]) -> None:
+        """Verdicts another process found (newsroom check's workers)."""
+        self.known.update(new)
+        self.new.update(new)
+
+    def save(self) -> None:
+        if self.file is None or not self.new:
+            return
+        data = {"version": VERDICTS_VERSION,
+                "verdicts": {k: asdict(v) for k, v in self.known.items()}}
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}.part")
+            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.file)
+            self.new = {}
+        except OSError:
+            pass            # a cache that cannot be written only costs time
+
+
+def _read_verdicts(file: Path) -> dict[str, PhotoVerdict]:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("version") != VERDICTS_VERSION:
+            return {}
+        found = {}
+        for key, v in data["verdicts"].items():
+            verdict = PhotoVerdict(str(v["digest"]), int(v["width"]), int(v["height"]),
+                                   None if v["problem"] is None else str(v["problem"]))
+            found[str(key)] = verdict
+        return found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def verdicts_file(root: Path) -> Path:
+    return root / ".cache" / "photos" / f"verdicts-{VERDICTS_VERSION}.json"

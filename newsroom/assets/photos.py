@@ -1,0 +1,171 @@
+"""Entry photos as the site publishes them: copies we make, never the writer's file.
+
+``prepare`` makes the copies: JPEGs at a few widths, the largest at most
+``LARGEST`` px on its long edge, orientation applied to the pixels, colours
+converted to sRGB, and nothing but pixels in the file (no EXIF, GPS, XMP,
+comments or thumbnails). Copies are cached by content hash (the digest the
+photo's verdict holds: photo_check.py), so an unchanged photo is never resized
+twice. ``photo_problems`` is what validation asks of each entry's photos.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+from ..model.entry import Entry, Photo
+from ..model.problems import Problem
+from .photo_check import ROTATED, PhotoVerdict, PhotoVerdicts
+
+WIDTHS = (320, 640, 1280)      # phone thumbnails, phone full width, desktop
+LARGEST = 1600                 # long edge of the largest copy
+QUALITY = 78
+SIZES = "(max-width: 45em) 100vw, 45em"
+COPIES_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    name: str          # file name beside the entry page, e.g. "photo-1-640.jpg"
+    source: Path       # the cached copy to publish
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PhotoSet:
+    target: str                        # the photo's path as the entry names it
+    width: int                         # of the largest copy
+    height: int
+    renditions: tuple[Rendition, ...]  # smallest first; the last is the largest copy
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{r.name} {r.width}w" for r in self.renditions)
+
+    @property
+    def smallest(self) -> Rendition:
+        return self.renditions[0]
+
+    @property
+    def largest(self) -> Rendition:
+        return self.renditions[-1]
+
+    def fitting(self, width: int) -> Rendition:
+        """The smallest copy at least ``width`` wide (or the largest there is)."""
+        return next((r for r in self.renditions if r.width >= width), self.renditions[-1])
+
+
+def _resized_name(target: str, width: int) -> str:
+    stem, _, _ = target.rpartition(".")
+    return f"{stem or target}-{width}.jpg"
+
+
+def copy_sizes(width: int, height: int) -> list[tuple[int, int]]:
+    """(width, height) of each copy of a photo shown ``width`` × ``height``: the standard
+    widths below the largest copy, then the largest (long edge at most LARGEST, never
+    enlarged)."""
+    scale = min(1.0, LARGEST / max(width, height, 1))
+    top_w, top_h = max(1, round(width * scale)), max(1, round(height * scale))
+    return [(w, max(1, round(height * w / width))) for w in WIDTHS if w < top_w] + [(top_w, top_h)]
+
+
+def copy_names(target: str, verdict: PhotoVerdict) -> list[str]:
+    return [_resized_name(target, w) for w, _ in copy_sizes(verdict.width, verdict.height)]
+
+
+def _pixels(source: Path, size: tuple[int, int]) -> Image.Image:
+    """The photo's pixels, upright, in sRGB, on white where transparent, at least
+    ``size`` (JPEGs are decoded at the smallest scale that is)."""
+    with Image.open(source) as image:
+        if image.format in ("JPEG", "MPO"):
+            rotated = image.getexif().get(0x0112) in ROTATED
+            image.draft("RGB", (size[1], size[0]) if rotated else size)
+        icc = image.info.get("icc_profile")
+        upright = ImageOps.exif_transpose(image)
+    if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P"
+                                                 and "transparency" in upright.info):
+        rgba = upright.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        upright = Image.alpha_composite(white, rgba)
+    rgb = upright.convert("RGB")
+    if icc:
+        try:
+            rgb = ImageCms.profileToProfile(rgb, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                                            ImageCms.createProfile("sRGB"), outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass        # a broken profile: the pixels as they are
+    return rgb
+
+
+def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
+    """The published copies of one photo (made once per content, then cached)."""
+    sizes = copy_sizes(verdict.width, verdict.height)
+    renditions = []
+    pixels: Image.Image | None = None
+    for w, h in sizes:
+        cached = cache / f"{verdict.digest}-{COPIES_VERSION}-{w}.jpg"
+        if not cached.exists():
+            if pixels is None:
+                pixels = _pixels(photo.source, sizes[-1])
+            cache.mkdir(parents=True, exist_ok=True)
+            small = pixels.resize((w, h), Image.Resampling.LANCZOS)
+            small.info = {}             # no comment, EXIF or XMP carried over
+            partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+            small.save(partial, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+            partial.replace(cached)
+        renditions.append(Rendition(_resized_name(photo.target, w), cached, w, h))
+    top = renditions[-1]
+    return PhotoSet(photo.target, top.width, top.height, tuple(renditions))
+
+
+def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
+    """Why the entry's photos cannot be published: not a photo we publish, or a copy
+    whose name another file beside the entry page already has."""
+    problems: list[Problem] = []
+    taken = {"index.html": "the entry page"}
+    for photo in entry.photos:
+        field = "image" if photo.target == entry.image else "body"
+        verdict = verdicts.verdict(photo.source)
+        if verdict.problem:
+            problems.append(Problem(entry.source, photo.line, field,
+                                    f"photo '{photo.target}': {verdict.problem}"))
+            continue
+        mine = f"photo '{photo.target}'"
+        for name in copy_names(photo.target, verdict):
+            owner = taken.setdefault(name, mine)
+            if owner != mine:
+                problems.append(Problem(entry.source, photo.line,
+                                        field, f"{mine} would be published as {name}, the"
+                                               f" name of {owner}; rename the photo"))
+                break
+    return problems
+
+
+def prepare(entries: list[Entry], cache: Path, verdicts: PhotoVerdicts | None = None
+            ) -> tuple[dict[tuple[str, str], PhotoSet], list[Problem]]:
+    """The copies of every photo of every entry, by (slug, target); problems as
+    ``photo_problems`` finds them (validation has normally found them first)."""
+    verdicts = verdicts or PhotoVerdicts()
+    sets: dict[tuple[str, str], PhotoSet] = {}
+    problems: list[Problem] = []
+    for e in entries:
+        found = photo_problems(e, verdicts)
+        problems += found
+        if found:
+            continue
+        for photo in e.photos:
+            try:
+                sets[(e.slug, photo.target)] = prepare_photo(photo, verdicts.verdict(photo.source),
+                                                             cache)
+            except (OSError, ValueError, SyntaxError, EOFError) as err:
+                problems.append(Problem(e.source, photo.line,
+                                        "image" if photo.target == e.image else "body",
+                                        f"photo '{photo.target}' cannot be resized"
+                                        f" ({' '.join(str(err).split())[:80]}); save it again"
+                                        " as JPEG"))
+    return sets, problems

@@ -1,0 +1,72 @@
+"""The files a build adds to MkDocs' (on_files): planned pages, their photos' copies,
+the search script, fonts, feeds and robots.txt. Validation has already checked
+that none of them lands on a file of docs/ (pipeline.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..assets.fonts import font_files
+from ..model.identity import SiteIdentity
+from ..pipeline import ROBOTS, BuildPlan
+from ..plan.feeds import atom, json_feed
+from ..search.indexer import CORE_ASSET, CORE_SCRIPT
+from . import engine
+from .converter import Converter, archive_page
+from .preview import FeedTexts, PageFiles, answer_once
+
+PAGES_CACHE = Path(".cache") / "pages"
+
+
+class _Adder:
+    def __init__(self, files: Any, config: Any) -> None:
+        self.files, self.config = files, config
+        self.file_class = engine.module(files, "structure.files").File
+
+    def __call__(self, src_uri: str, **source: Any) -> Any:
+        file = self.file_class.generated(self.config, src_uri, **source)
+        self.files.append(file)
+        return file
+
+
+def add_pages(plan: BuildPlan, files: Any, config: Any, root: Path,
+              preview: PageFiles | None) -> None:
+    """Each planned page (with ``preview``, as a file of .cache/pages that changes only
+    with the page) and the photo copies beside it."""
+    add = _Adder(files, config)
+    specs = plan.site.by_uri()
+    converter = Converter(config, engine.name_of(files), specs.get)
+    for page in plan.site.pages:
+        if preview is not None:
+            file = add(page.src_uri, abs_src_path=str(preview.page_file(page, root / PAGES_CACHE)))
+            answer_once(file)
+        else:
+            file = add(page.src_uri, content=page.markdown)
+        archive_page(file, config, converter)
+        folder = page.src_uri.rsplit("/", 1)[0]
+        for name, source in page.files:
+            add(f"{folder}/{name}", abs_src_path=str(source))
+
+
+def add_assets(files: Any, config: Any, root: Path) -> None:
+    """The search script the browser shares with the indexer, and the Thai web font."""
+    add = _Adder(files, config)
+    add(CORE_ASSET, abs_src_path=str(CORE_SCRIPT))
+    for site_path, source in font_files(root):
+        add(site_path, abs_src_path=str(source))
+
+
+def add_feeds(plan: BuildPlan, files: Any, config: Any, identity: SiteIdentity,
+              texts: FeedTexts | None) -> None:
+    """Every feed and robots.txt; both need the site's address, so none without one."""
+    if not identity.url:
+        return
+    add = _Adder(files, config)
+    for feed in plan.feeds:
+        def make(feed: Any = feed) -> tuple[bytes, bytes]:
+            return atom(feed, identity), json_feed(feed, identity)
+        atom_text, json_text = texts.text((feed, identity), make) if texts else make()
+        add(feed.atom_path, content=atom_text)
+        add(feed.json_path, content=json_text)
+    add(ROBOTS, content=f"User-agent: *\nAllow: /\n\nSitemap: {identity.url.rstrip('/')}/sitemap.xml\n")

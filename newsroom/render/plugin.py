@@ -1,0 +1,188 @@
+"""The archive as MkDocs hooks: one method per event, in the order MkDocs calls them.
+
+hooks/newsroom.py forwards MkDocs' events to an instance of ``NewsroomHooks``.
+Hook modules are loaded once per process (``mkdocs serve`` keeps them between
+builds), so all state lives on this object and ``on_pre_build`` plans anew on
+every build. The work itself is elsewhere: planning in pipeline.py (plain
+Python), files in files.py, rendering in converter.py and shells.py, search in
+search/indexer.py.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from .. import speed
+from ..model.identity import SiteIdentity
+from ..pipeline import BuildPlan, Reuse, plan_build
+from ..model.problems import Problem, report
+from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
+from ..search.indexer import SEARCH_DIR, SearchIndexer
+from . import engine, jinja_helpers, shells
+from .files import add_assets, add_feeds, add_pages
+from .idle_gc import IdleCollector
+from .markdown_ext import SafeIdsExtension
+from .preview import FeedTexts, PageFiles
+from .sanitize import clean
+from .site_folder import SiteSwap
+
+
+def root_of(config: Any) -> Path:
+    """The project folder: where mkdocs.yml is."""
+    return Path(config.config_file_path).resolve().parent
+
+
+class NewsroomHooks:
+    def __init__(self) -> None:
+        self.command = "build"
+        self.dirty = False
+        self.identity = SiteIdentity("", "")
+        self.plan: BuildPlan | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        self.search = SearchIndexer()
+        self.swap = SiteSwap()                   # full builds replace site/ only on success
+        # kept between the builds of one `mkdocs serve`:
+        self.reuse = Reuse.new()                 # entries read and entry pages planned
+        self.page_files = PageFiles()            # .cache/pages, for dirty builds
+        self.feed_texts = FeedTexts()
+        self.compiled = jinja_helpers.CompiledTemplates()
+        self.collector = IdleCollector()         # no full collection in the middle of a preview
+        self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    # Why each runs where it does -----------------------------------------------
+
+    def on_startup(self, command: str, dirty: bool = False) -> None:
+        """Once per process: `serve` shows drafts and previews rebuild dirty."""
+        self.command, self.dirty = command, dirty
+
+    def on_config(self, config: Any) -> None:
+        """Before anything is read: ids from Markdown made safe on every page; a full
+        build pointed at a fresh folder (site_folder.py); the build's clock pinned to
+        the last commit (SOURCE_DATE_EPOCH) so two builds of the same news give the
+        same bytes, unless it is given (`make build` and CI give it)."""
+        config.markdown_extensions.append(SafeIdsExtension())
+        if not self.dirty:
+            self.swap.begin(config)
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            epoch = _git_commit_time(root_of(config))
+            if epoch:
+                os.environ["SOURCE_DATE_EPOCH"] = epoch
+        self.identity = SiteIdentity(config.site_name, config.copyright or "", config.site_url or "")
+
+    def on_pre_build(self, config: Any) -> None:
+        """Read, check and plan everything here: MkDocs has not cleaned site/ yet, so a
+        problem stops the build with the last good site in place (and `serve` keeps
+        serving it). Every problem is reported at once."""
+        self.search.stop()      # a preview's index still being built: this build makes a new one
+        self.collector.build_starting()
+        root = root_of(config)
+        plan, problems = plan_build(root, self.identity, include_drafts=self.serving,
+                                    docs_dir=Path(config.docs_dir),
+                                    reuse=self.reuse if self.dirty else None)
+        if plan is not None:
+            try:
+                self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
+                                  serving=self.serving)
+            except RuntimeError as e:       # Node is missing
+                problems.append(Problem("(search index)", 0, "node", str(e)))
+        if problems:
+            self.plan, self.pages = None, {}
+            raise engine.plugin_error(config)("the news archive has problems; nothing was"
+                                              " written:\n" + report(problems))
+        self.plan = plan
+        self.pages = plan.site.by_uri() if plan else {}
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        """Add the planned pages, their photos' copies, assets, feeds and robots.txt."""
+        assert self.plan is not None
+        root = root_of(config)
+        if self.dirty:
+            self.feed_texts.start()
+        add_pages(self.plan, files, config, root, self.page_files if self.dirty else None)
+        add_assets(files, config, root)
+        add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
+        return files
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        """Thousands of entry and listing pages render through the speed layers of
+        jinja_helpers.py and shells.py (none with NEWSROOM_FAST=0)."""
+        if speed.fast():
+            jinja_helpers.install(env, self.compiled)
+            self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
+        return env
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        """Right before a page's Markdown renders: its template, title and sitemap date.
+        Material prints page.meta.title and description as HTML (in <title>, the header
+        and <meta name="description">): escaped here."""
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta["title"] = html.escape(spec.title, quote=True)
+        page.meta["template"] = spec.template
+        if spec.description:
+            page.meta["description"] = html.escape(spec.description, quote=True)
+        if spec.hide:
+            page.meta["hide"] = list(spec.hide)
+        if spec.updated:
+            page.update_date = spec.updated          # the sitemap's <lastmod>
+        return markdown
+
+    def on_page_content(self, html_body: str, page: Any, config: Any, files: Any) -> str:
+        """An entry's body, rendered: cleaned on the HTML the browser will parse
+        (sanitize.py), then sent to the search indexer, which indexes it in a Node
+        process while MkDocs renders the next pages."""
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None or spec.template != ENTRY_TEMPLATE:
+            return html_body
+        html_body = clean(html_body)
+        # Previews keep each entry's text, for rebuilds that do not render it again.
+        self.search.add(page.file.src_uri, html_body, keep=self.serving and speed.fast())
+        return html_body
+
+    def on_page_context(self, context: dict[str, Any], page: Any, config: Any,
+                        nav: Any) -> dict[str, Any]:
+        """The page's display values, for its template (plan/pages.py)."""
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            context["newsroom"] = spec.view
+        return context
+
+    @event_priority(-100)       # after any plugin's: the site folder is swapped in last
+    def on_post_build(self, config: Any) -> None:
+        """Every page is written: wait for the search index (a preview finishes it in
+        the background, so an edit shows at once), then put the new site in place."""
+        try:
+            self.search.finish(Path(config.site_dir), background=self.serving)
+        except RuntimeError as e:   # the index builder's own failure
+            raise engine.plugin_error(config)(str(e)) from None
+        self.swap.commit()
+        if self.serving:
+            self.collector.build_done()
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build stopped with an error: the site folder stays as it was."""
+        self.search.stop()
+        self.swap.abort()
+        if self.serving:
+            self.collector.build_done()
+
+
+def _git_commit_time(root: Path) -> str | None:
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                             capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = out.stdout.strip()
+    return value if out.returncode == 0 and value.isdigit() else None

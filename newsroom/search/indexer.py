@@ -1,0 +1,198 @@
+"""Thai full-text search: a static index of the entries' text, built beside the pages.
+
+Thai is written without spaces and segmenters disagree on word ends, so the
+index does not segment at all: search_core.mjs turns text into runs of three
+characters, and the same file, copied into the site, does it for the reader's
+query in the browser (docs/assets/search.js). The format is described there.
+
+The build feeds the index as it renders: each entry page's body, once Markdown
+has made it HTML, goes as plain text to a Node process (search_index.mjs) that
+indexes it on the other core while MkDocs renders the next page. Only entry
+bodies and titles are indexed: no navigation, listings or page chrome.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+from typing import IO
+
+from ..model import paths
+from .documents import SearchDoc, page_text, written_text
+
+SEARCH_DIR = "search"
+MANIFEST = f"{SEARCH_DIR}/index.json"
+CORE_SCRIPT = Path(__file__).with_name("search_core.mjs")
+INDEX_SCRIPT = Path(__file__).with_name("search_index.mjs")
+CORE_ASSET = "assets/search-core.js"       # where the browser finds search_core.mjs
+
+
+class SearchToolMissing(RuntimeError):  # noqa: N818 (a RuntimeError the build reports)
+    """Node is not installed; the message says how to install it."""
+
+
+class SearchIndexFailed(RuntimeError):  # noqa: N818
+    """The index builder stopped with an error; the message has its output."""
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise SearchToolMissing("Node.js is needed to build the search index:"
+                                " run `make setup` (or apt-get install nodejs)")
+    return node
+
+
+class SearchIndexer:
+    """One index build: ``start`` before pages render, ``add`` as each entry page's
+    body is rendered, ``finish`` after the site is written. Between builds of one
+    ``mkdocs serve`` it keeps each entry's text, so a preview that re-renders one
+    entry can still index all of them."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.errors: IO[str] | None = None
+        self.docs: dict[str, SearchDoc] = {}
+        self.sent: set[str] = set()
+        self.texts: dict[str, tuple[str, str]] = {}     # src_uri -> (source digest, text)
+        self.broken = False
+        self.waiter: threading.Thread | None = None
+        self.summary: dict[str, int] = {}
+        self.remover: subprocess.Popen[bytes] | None = None
+
+    def start(self, out: Path, docs: dict[str, SearchDoc], root: Path,
+              serving: bool = False) -> None:
+        self.stop()
+        self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
+        # What an indexing that was stopped left (a preview's, when the writer saved
+        # again before its index was done): up to one card file per entry.
+        discard(list(out.parent.glob(f"{out.name}.*-*")), out.parent, later=serving)
+        if not docs:
+            return
+        self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [_node(), str(INDEX_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=self.errors, text=True, encoding="utf-8", cwd=root)
+        self._send(json.dumps({"out": str(out), "docs": len(docs)}))
+
+    def _send(self, line: str) -> None:
+        if self.broken or self.process is None:
+            return
+        if not _write(self.process, line):
+            self.broken = True          # finish() reports Node's own error
+
+    def add(self, src_uri: str, body_html: str, keep: bool = False) -> None:
+        doc = self.docs.get(src_uri)
+        if doc is None or src_uri in self.sent:
+            return
+        text = page_text(body_html)
+        if keep:
+            self.texts[src_uri] = (doc.source, text)
+        self.sent.add(src_uri)
+        self._send(doc.line(text))
+
+    def finish(self, site_dir: Path, background: bool = False) -> None:
+        """Send the entries this build did not render (a dirty build), then wait for
+        the index. With ``background`` both happen in a thread: a preview shows
+        before its index is rebuilt (Node reads 10,000 texts more slowly than we write)."""
+        self.empty(site_dir)
+        if self.process is None:
+            return
+        process, docs, sent, texts = self.process, self.docs, self.sent, self.texts
+
+        def rest() -> None:
+            for src_uri, doc in docs.items():
+                if src_uri in sent:
+                    continue
+                known = texts.get(src_uri)
+                text = known[1] if known and known[0] == doc.source else None
+                if text is None:
+                    text = written_text(site_dir / paths.page_file(src_uri))
+                sent.add(src_uri)
+                if not _write(process, doc.line(text or "")):
+                    break           # stopped by a newer build, or Node failed: _wait tells
+            self._wait(process)
+
+        if background:
+            self.waiter = threading.Thread(target=rest, daemon=True)
+            self.waiter.start()
+            return
+        rest()
+
+    def empty(self, site_dir: Path) -> None:
+        """Delete what ``discard`` moved beside ``site_dir``, in a niced ``rm`` that
+        the build does not wait for (while one runs, the next build's waits its turn)."""
+        if self.remover is not None and self.remover.poll() is None:
+            return
+        left = discarded(site_dir)
+        self.remover = subprocess.Popen(
+            ["nice", "-n", "19", "rm", "-rf", "--", *map(str, left)], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) if left else None
+
+    def _wait(self, process: subprocess.Popen[str]) -> None:
+        try:
+            if process.stdin:
+                process.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+        out = process.stdout.read() if process.stdout else ""
+        code = process.wait()
+        if process is not self.process:     # stopped by a newer build
+            return
+        if code != 0:
+            errors = ""
+            if self.errors:
+                self.errors.seek(0)
+                errors = self.errors.read()[-3000:]
+            self.process = None
+            raise SearchIndexFailed(f"the search index could not be built:\n{errors.strip()}")
+        self.summary = json.loads(out or "{}")
+        self.process = None
+
+    def stop(self) -> None:
+        """End an index build that has not finished (a newer build is starting)."""
+        process, self.process = self.process, None
+        if process and process.poll() is None:
+            process.kill()
+            process.wait()
+        if self.errors:
+            self.errors.close()
+            self.errors = None
+
+
+def discard(folders: list[Path], site_dir: Path, later: bool) -> None:
+    """Delete ``folders`` (in ``site_dir``) now, or, ``later`` (a preview, whose writer
+    waits), move each out of site_dir to a sibling ``<site_dir>.discarded-…``, for
+    ``SearchIndexer.empty`` to delete after the build: unlinking 10,000 card files took
+    a second of the preview. A sibling, because `mkdocs serve` builds in a temporary
+    folder that may be on another file system than the project; outside site_dir,
+    because MkDocs may be cleaning it."""
+    for folder in folders:
+        if later:
+            try:
+                folder.rename(site_dir.with_name(f"{site_dir.name}.discarded-{uuid.uuid4().hex}"))
+                continue
+            except OSError:
+                pass
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def discarded(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.parent.glob(f"{glob.escape(site_dir.name)}.discarded-*"))
+
+
+def _write(process: subprocess.Popen[str], line: str) -> bool:
+    """One line to the index builder; False once it has stopped reading."""
+    try:
+        if process.stdin is None:
+            return False
+        process.stdin.write(line + "\n")
+        return True
+    except (BrokenPipeError, OSError, ValueError):      # ValueError: stdin already closed
+        return False

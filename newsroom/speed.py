@@ -1,0 +1,34 @@
+"""The one switch for every speed layer: ``NEWSROOM_FAST=0`` turns them all off.
+
+The archive renders thousands of pages through layers that each do what plain
+MkDocs does, faster. Each lives in one module, is keyed by value, and asks
+``fast()`` before it acts; with the switch off the build takes the plain way
+and must give the same bytes (tests/build/test_fast_paths.py compares them):
+
+    render/shells.py        Material's chrome rendered once per page shape
+    render/jinja_helpers.py a cached url filter, each card rendered once per depth,
+                            templates compiled once per process
+    render/converter.py     one Markdown converter per build; canonical URLs
+                            without urljoin
+    render/preview.py       a preview's page files rewritten only when changed;
+                            a page asked once whether it changed; feeds of
+                            unchanged entries reused
+    render/idle_gc.py       a preview's heap collected when the writer is idle
+    plan/entry_pages.py     a preview re-plans only the entry pages whose inputs changed
+    read/corpus.py          unchanged files not read again in a preview; newsroom
+                            check on every core
+    assets/photo_check.py   photo verdicts kept in .cache/ between runs
+    search/indexer.py       a preview's entry texts kept for the next preview
+    model/slugs.py          romanisation with a trie of only the names' words
+"""
+
+from __future__ import annotations
+
+import os
+
+SWITCH = "NEWSROOM_FAST"
+
+
+def fast() -> bool:
+    """False when NEWSROOM_FAST is 0, false, no or off."""
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "false", "no", "off")

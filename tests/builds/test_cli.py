@@ -1,0 +1,135 @@
+"""`newsroom check` and `newsroom new`, run as writers run them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from newsroom.read.entry import read_entry
+
+from tests.helpers import write_entry
+
+GOOD = """\
+title: ประชุมหารือ จังหวัดน่าน
+date: 2020-11-06
+author: สุภาวดี ศรีสุข
+province: น่าน"""
+
+
+def newsroom(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsroom.authoring.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "NEWSROOM_AUTHOR": ""})
+
+
+def test_check_all_good(project):
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    r = newsroom(project, "check")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == ""
+    assert "1" in r.stderr
+
+
+def test_check_reports_every_problem_like_a_compiler(project):
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    write_entry(project, "2564/a.md", GOOD.replace("น่าน", "นาน"))
+    write_entry(project, "2564/b.md", GOOD + "\nyear: 2021\nphotografer: x")
+    r = newsroom(project, "check")
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert "news/2564/a.md:5: province: 'นาน' is not a province; did you mean น่าน?" in lines
+    assert any(l.startswith("news/2564/b.md:6: year: 2021 is a CE year") for l in lines)
+    assert "news/2564/b.md:7: photografer: unknown field 'photografer'; did you mean photographer?" in lines
+    assert lines[-1] == "3 problems in 2 files"
+
+
+def test_check_given_paths_only(project):
+    write_entry(project, "2564/good.md", GOOD)
+    write_entry(project, "2564/bad.md", GOOD.replace("น่าน", "นาน"))
+    assert newsroom(project, "check", "news/2564/good.md").returncode == 0
+    assert newsroom(project / "news" / "2564", "check", "good.md").returncode == 0
+    r = newsroom(project, "check", "news/2564/bad.md")
+    assert r.returncode == 1 and "news/2564/bad.md:5: province" in r.stdout
+
+
+def test_check_json(project):
+    write_entry(project, "2564/bad.md", GOOD.replace("2020-11-06", "2563-11-06"))
+    r = newsroom(project, "check", "--format", "json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert data["checked"] == 1
+    assert data["problems"] == [{"path": "news/2564/bad.md", "line": 3, "field": "date",
+                                 "message": data["problems"][0]["message"]}]
+    assert "2020-11-06" in data["problems"][0]["message"]
+
+
+def test_new_writes_a_valid_entry_and_never_overwrites(project):
+    args = ("new", "--province", "กทม.", "--title", 'ประชุม "สมัชชา" <b>คุณธรรม</b>: ครั้งที่ 1',
+            "--date", "2020-10-01", "--author", "ก ไก่, ข ไข่", "--tags", "เยาวชน,MOU")
+    first = newsroom(project, *args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "news/2564/2020-10-01-bangkok.md"
+    second = newsroom(project, *args)
+    assert second.stdout.strip() == "news/2564/2020-10-01-bangkok-2.md"
+    entry, problems = read_entry(project / first.stdout.strip(), project)
+    assert problems == []
+    assert entry.title == 'ประชุม "สมัชชา" <b>คุณธรรม</b>: ครั้งที่ 1'
+    assert entry.authors == ("ก ไก่", "ข ไข่") and entry.year == 2564
+    assert entry.provinces[0].name_th == "กรุงเทพมหานคร" and entry.tags == ("เยาวชน", "MOU")
+    assert entry.draft
+    assert newsroom(project, "check").returncode == 0
+
+
+def test_new_program_year_boundary(project):
+    r = newsroom(project, "new", "--province", "Udon Thani", "--title", "x", "--date",
+                 "2020-09-30", "--author", "ก")
+    assert r.stdout.strip() == "news/2563/2020-09-30-udon-thani.md"
+    assert "year: 2563" in (project / r.stdout.strip()).read_text(encoding="utf-8")
+
+
+def test_new_rejects_bad_arguments(project):
+    r = newsroom(project, "new", "--province", "อุดร", "--title", "x", "--date", "2563-11-06",
+                 "--author", "ก")
+    assert r.returncode == 2
+    assert "did you mean อุดรธานี?" in r.stderr and "2020-11-06" in r.stderr
+    assert not (project / "news" / "2564").exists()
+
+
+def test_help_is_in_thai_and_english(project):
+    r = newsroom(project, "--help")
+    assert "ตรวจข่าว" in r.stdout and "check entries" in r.stdout
+
+
+def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
+    """`newsroom check` shares many files among forked workers; the problems, URL clashes
+    across two workers' shares included, are the ones the build's load() reports."""
+    import newsroom.read.corpus as corpus
+    for n in range(7):
+        write_entry(project, f"2564/2020-11-0{n + 1}-ok.md", GOOD.replace("2020-11-06", f"2020-11-0{n + 1}"))
+    write_entry(project, "2564/bad-province.md", GOOD.replace("น่าน", "นาน"))
+    write_entry(project, "2564/bad-yaml.md", "title: [unclosed")
+    write_entry(project, "2565/2020-11-06-nan.md", GOOD)       # the same slug as below: one URL
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    expected = sorted(corpus.load(project, include_drafts=True).problems)
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    pids = project / "pids"
+    read = corpus.read_entry
+
+    def spy(*args):           # runs where the file is read; forked workers inherit it
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return read(*args)
+
+    monkeypatch.setattr(corpus, "read_entry", spy)
+    found = sorted(corpus.check(project, workers=2))
+    assert found == expected
+    assert {p.field for p in found} >= {"province", "front matter", "slug"}
+    readers = pids.read_text().split()
+    # every file read once, none by this process (a pool worker may take both shares)
+    assert len(readers) == 11 and str(os.getpid()) not in readers
+    pids.unlink()
+    assert sorted(corpus.check(project, workers=1)) == expected
+    assert set(pids.read_text().split()) == {str(os.getpid())}

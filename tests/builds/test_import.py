@@ -1,0 +1,93 @@
+"""Legacy reports -> entries: the parser field by field, then `newsroom import` end to end."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsroom.read.entry import read_entry
+from newsroom.authoring.importer import escape_markdown
+
+from tests.helpers import LEGACY_REPORTS, ROOT, build, make_project
+
+FIXTURES = LEGACY_REPORTS
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_escape_markdown_renders_the_same_text():
+    import markdown
+    text = "ข้อความ *ไม่เอียง* _ไม่ขีด_ <script>x</script> & [ลิงก์](x) `code`\n# ไม่ใช่หัวข้อ\n- ไม่ใช่รายการ\n1. ไม่ใช่ลำดับ\n---\n=====\n+ บวก"
+    html = markdown.markdown(escape_markdown(text))
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.get_text() == text
+    assert [t.name for t in soup.find_all(True)] == ["p"]
+
+
+def newsroom(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "newsroom.authoring.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_import_writes_entries_that_build(project):
+    files = [str(FIXTURES / n) for n in ("both-credit.txt", "split-credit.txt", "short-credit.txt",
+                                         "photo-news-bangkok.txt")]
+    r = newsroom(project, "import", *files)
+    assert r.returncode == 0, r.stderr
+    written = r.stdout.split()
+    assert written == ["news/2565/2022-01-14-nan.md", "news/2564/2020-11-06-khon-kaen.md",
+                       "news/2564/2021-09-03-songkhla.md", "news/2563/2020-07-20-bangkok.md"]
+    for path in written:
+        entry, problems = read_entry(project / path, project)
+        assert problems == [] and not entry.draft
+    entry, _ = read_entry(project / written[2], project)
+    assert entry.year == 2564 and entry.authors == ("อรุณี ศรีประเสริฐ",)
+    assert entry.photographers == ("กัลยา ใจงาม",)
+    assert "ห้องประชุม" not in entry.title or len(entry.title) < 170
+    assert newsroom(project, "check").returncode == 0
+    built = build(project)
+    assert built.ok, built.output
+    page = built.page("news/2021-09-03-songkhla/")
+    body = page.select_one(".nr-body").get_text()
+    assert "*การลดขยะ*" in body and "<การตรงต่อเวลา>" in body      # text unchanged, not markup
+    bangkok = built.page("news/2020-07-20-bangkok/").select_one(".nr-body")
+    assert not bangkok.select("h1, ul") and "# หลักสูตร" in bangkok.get_text()
+    # never overwrites: a second import writes new names
+    again = newsroom(project, "import", files[0])
+    assert again.stdout.split() == ["news/2565/2022-01-14-nan-2.md"]
+
+
+def test_import_leaves_doubtful_fields_to_the_writer(project):
+    r = newsroom(project, "import", str(FIXTURES / "ambiguous.txt"), str(FIXTURES / "no-date.txt"))
+    assert r.returncode == 0, r.stderr
+    ambiguous, no_date = r.stdout.split()
+    assert "province: ไม่แน่ใจ" in r.stderr and "ชลบุรี and ระยอง" in r.stderr
+    assert "date: ไม่แน่ใจ" in r.stderr
+    entry, problems = read_entry(project / ambiguous, project)
+    assert entry is None and [p.field for p in problems] == ["province"]
+    text = (project / ambiguous).read_text(encoding="utf-8")
+    assert "draft: true" in text and "province: \n" in text and "ชลบุรี and ระยอง" in text
+    assert no_date.startswith("news/imported/")
+
+
+def test_import_refuses_non_utf8_with_advice(project):
+    r = newsroom(project, "import", str(FIXTURES / "cp874.txt"))
+    assert r.returncode == 1 and r.stdout == ""
+    assert "TIS-620/cp874" in r.stderr and "iconv" in r.stderr and "--encoding cp874" in r.stderr
+    ok = newsroom(project, "import", "--encoding", "cp874", str(FIXTURES / "cp874.txt"))
+    assert ok.returncode == 0 and ok.stdout.strip() == "news/2564/2020-11-06-nan.md"
+
+
+def test_import_to_another_folder(project, tmp_path):
+    out = tmp_path / "drafts"
+    r = newsroom(project, "import", "--output", str(out), str(FIXTURES / "both-credit.txt"))
+    assert r.returncode == 0, r.stderr
+    assert (out / "2022-01-14-nan.md").is_file()

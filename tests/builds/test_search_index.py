@@ -1,0 +1,159 @@
+"""The build side of search (no browser): the index holds every entry for every word
+inside its text, however the Thai around it would be segmented."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+from collections import Counter
+
+import pytest
+
+from newsroom.search import indexer as search
+from newsroom.read.corpus import load
+from newsroom.model.calendar import thai_date
+
+from tests.helpers import ROOT, build, make_project, write_entry
+from tests.search_index_reader import SearchIndex, normalize
+
+CORE = search.CORE_SCRIPT.as_uri()
+
+
+def test_page_text_is_what_a_reader_sees():
+    html = ("<p>ประชุม<strong>คุณ</strong>ธรรม &amp; <a href='x'>MOU</a></p>"
+            "<script>var hidden = 'ฟุตบอล';</script><figure><img alt='ภาพ'>"
+            "<figcaption>ภาพ: สมชาย</figcaption></figure><ul><li>หนึ่ง</li><li>สอง</li></ul>")
+    assert search.page_text(html) == "ประชุมคุณธรรม & MOU\nภาพ: สมชาย\nหนึ่ง\nสอง"
+
+
+def node(script: str, data) -> object:
+    out = subprocess.run(["node", "--input-type=module", "-e", script],
+                         input=json.dumps(data, ensure_ascii=False), capture_output=True,
+                         text=True, encoding="utf-8", check=True)
+    return json.loads(out.stdout)
+
+
+THAI = "กขคงจฉชซญณดตถทธนบปผพฟภมยรลวศษสหอฮะัาำิีึืุูเแโใไ่้๊๋็์ํ๐๑๒๓"
+
+
+def test_every_piece_of_a_text_finds_it():
+    """Keys of any 2-12 character piece (no space) of a text are among the text's keys:
+    the property that makes a word inside a longer Thai word findable."""
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(THAI + "  AbZ09") for _ in range(rng.randint(5, 80)))
+             for _ in range(300)]
+    texts += ["สรุปผลการขับเคลื่อนจังหวัดคุณธรรม", "ปีงบประมาณ ๒๕๖๔", "ผู้ว่าราชการจังหวัดอุดรธานี",
+              "น้ํา ที่ทํา", "MOU กับ Moral", "คุณ\u200bธรรม"]
+    failures = node(f"""
+        import {{ readFileSync }} from "node:fs";
+        import {{ normalize, wordKeys, forEachKey }} from "{CORE}";
+        const bad = [];
+        for (const raw of JSON.parse(readFileSync(0, "utf8"))) {{
+          const text = normalize(raw, false).text;
+          const keys = new Set();
+          forEachKey(text, (k) => keys.add(k));
+          for (let i = 0; i < text.length; i++) for (let n = 2; n <= 12 && i + n <= text.length; n++) {{
+            const piece = text.slice(i, i + n);
+            if (piece.includes(" ")) continue;
+            if (!wordKeys(piece).every((k) => keys.has(k))) bad.push([raw, piece]);
+          }}
+        }}
+        process.stdout.write(JSON.stringify(bad.slice(0, 5)));""", texts)
+    assert failures == []
+
+
+def test_query_and_text_are_normalised_alike():
+    out = node(f"""
+        import {{ normalize, queryWords }} from "{CORE}";
+        const pairs = [["น้ำ", "น้ํา"], ["ทำ", "ทํา"], ["2564", "๒๕๖๔"], ["mou", "MOU"],
+                       ["คุณธรรม", "คุณ\\u200bธรรม"]];
+        process.stdout.write(JSON.stringify(pairs.map(([a, b]) =>
+          normalize(a).text === normalize(b).text)
+          .concat([JSON.stringify(queryWords("  เยาวชน \\t อุดรธานี ")) ===
+                   JSON.stringify(["เยาวชน", "อุดรธานี"])])));""", None)
+    assert out == [True] * 6
+
+
+@pytest.fixture(scope="module")
+def sample_index(sample_site):
+    return SearchIndex(sample_site.site), load(ROOT).entries
+
+
+def test_every_entry_is_a_candidate_for_every_piece_of_its_text(sample_index):
+    index, entries = sample_index
+    rng = random.Random(3)
+    for i, e in enumerate(entries):
+        card = index.card(i)                      # the text as rendered (no Markdown syntax)
+        text = normalize(f"{card['t']} {card['x']}")
+        words = [w for w in text.split() if len(w) >= 2]
+        for word in rng.sample(words, min(15, len(words))):
+            start = rng.randrange(len(word) - 1)
+            piece = word[start:start + rng.randint(2, 12)]
+            if len(piece) >= 2:
+                assert i in index.candidates(piece), (e.slug, piece)
+
+
+@pytest.mark.parametrize("word", ["ขับเคลื่อน", "คุณธรรม", "งบประมาณ", "เยาวชน", "ศาลากลาง",
+                                  "เครือข่าย", "ผู้ว่าราชการ", "ประมาณ", "MOU", "ฟุตบอลโลก"])
+def test_candidates_are_the_entries_with_the_word(sample_index, word):
+    index, entries = sample_index
+    want = {i for i, e in enumerate(entries) if normalize(word) in normalize(f"{e.title}\n{e.body}")}
+    found = index.candidates(word)
+    assert want <= found
+    # Extra candidates are possible (keys from different places) but are removed by
+    # the browser's check; the cards say which really hold the word.
+    assert {i for i in found if normalize(word) in normalize(
+        f"{index.card(i)['t']}\n{index.card(i)['x']}")} == want
+
+
+def test_cards_and_choices_match_the_archive(sample_index):
+    index, entries = sample_index
+    manifest = index.manifest
+    assert manifest["docs"] == len(entries)
+    assert len(list((index.folder / "d").iterdir())) == len(entries)   # entries only
+    for i, e in enumerate(entries):                                      # newest first
+        card = index.card(i)
+        assert card["u"] == e.url and card["t"] == e.title and card["d"] == thai_date(e.date)
+        assert card["p"] == ", ".join(p.name_th for p in e.provinces)
+    provinces = Counter((p.name_th, p.slug) for e in entries for p in e.provinces)
+    assert {(p["name"], p["slug"]): p["count"] for p in manifest["provinces"]} == provinces
+    assert {y["year"]: y["count"] for y in manifest["years"]} == Counter(e.year for e in entries)
+    for (name, slug), count in provinces.items():
+        assert index.filter(f"p-{slug}") == [i for i, e in enumerate(entries)
+                                             if slug in {p.slug for p in e.provinces}]
+    for year in {e.year for e in entries}:
+        assert index.filter(f"y-{year}") == [i for i, e in enumerate(entries) if e.year == year]
+
+
+def test_page_chrome_is_not_indexed(sample_index):
+    index, entries = sample_index
+    for i in range(len(entries)):
+        text = index.card(i)["x"]
+        assert "ข่าวที่เกี่ยวข้อง" not in text and "ดูข่าวเพิ่มเติม" not in text
+
+
+def test_title_markup_stays_text_in_the_index(tmp_path):
+    root = make_project(tmp_path / "x")
+    write_entry(root, "2564/2020-11-06-a.md", "title: '<b>ประชุม</b> & \"คุณธรรม\"'\n"
+                "date: 2020-11-06\nauthor: ก\nprovince: น่าน", body="<em>เนื้อหา</em> ข่าว &amp; ภาพ")
+    built = build(root)
+    assert built.ok, built.output
+    card = SearchIndex(built.site).card(0)
+    assert card["t"] == '<b>ประชุม</b> & "คุณธรรม"'         # shown with textContent
+    assert card["x"] == "เนื้อหา ข่าว & ภาพ"
+
+
+def test_a_failed_index_fails_the_build(tmp_path, monkeypatch, caplog):
+    root = make_project(tmp_path / "x")
+    write_entry(root, "2564/2020-11-06-a.md", "title: ข่าว\ndate: 2020-11-06\nauthor: ก\nprovince: น่าน")
+    broken = tmp_path / "broken.mjs"
+    broken.write_text("process.stderr.write('index exploded'); process.exit(3);\n")
+    monkeypatch.setattr(search, "INDEX_SCRIPT", broken)
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    config = load_config(str(root / "mkdocs.yml"))
+    with pytest.raises(Abort):
+        mkdocs_build(config)
+    assert "the search index could not be built:\nindex exploded" in caplog.text
