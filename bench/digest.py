@@ -11,6 +11,7 @@ site URL, and writes {path: sha256} of site/. Compare two such files with
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -26,8 +27,15 @@ EPOCH = "1700000000"
 SITE_URL = "https://example.org/"
 
 
+def _content(path: Path) -> bytes:
+    """A file's bytes; a .gz file's uncompressed (zlib builds may compress alike data
+    to other bytes, and the digest is about what the site holds)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
+
+
 def site_digests(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+    return {p.relative_to(site).as_posix(): hashlib.sha256(_content(p)).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
