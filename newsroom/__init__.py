@@ -24,6 +24,7 @@ Markdown:
       front_matter.py     YAML, bounded, with the line of each field
       fields.py           the field table: one rule per front-matter field
       body.py             what a body may cost to render
+      links.py            the links and images of a body, as Markdown finds them
       references.py       the photos and entries' files a body names
       entry.py            read_entry: one file, all of the above
       corpus.py           every file under news/; what only the whole folder shows

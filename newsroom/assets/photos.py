@@ -125,7 +125,8 @@ def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
 
 def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
     """Why the entry's photos cannot be published: not a photo we publish, or a copy
-    whose name another file beside the entry page already has."""
+    whose name another file beside the entry page already has (Cover-320.jpg and
+    cover-320.jpg are one file on a host that ignores case)."""
     problems: list[Problem] = []
     taken = {"index.html": "the entry page"}
     for photo in entry.photos:
@@ -136,8 +137,8 @@ def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
                                     f"photo '{photo.target}': {verdict.problem}"))
             continue
         mine = f"photo '{photo.target}'"
-        for name in copy_names(photo.target, verdict):
-            owner = taken.setdefault(name, mine)
+        for name in copy_names(photo.target, verdict):      # case ignored, as some hosts do
+            owner = taken.setdefault(name.casefold(), mine)
             if owner != mine:
                 problems.append(Problem(entry.source, photo.line,
                                         field, f"{mine} would be published as {name}, the"

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..model.problems import CONTROL
 from ..read.corpus import entry_files
 from ..read.fields import NAMES
 
@@ -45,6 +46,12 @@ def _value(name: str, value: Any) -> str:
     return yaml_scalar(str(value))
 
 
+def _comment(text: str) -> str:
+    """One comment line, whatever the text holds: a line break of any kind (CR, U+2028,
+    …) in a file name would end the comment and start a field."""
+    return " ".join(CONTROL.sub("", text).splitlines())
+
+
 def entry_text(fields: dict[str, Any], body: str, comments: list[str] = ()) -> str:
     """A whole entry file: front matter (known fields, in the table's order, then
     ``comments`` as YAML comments), a blank line, the body."""
@@ -54,7 +61,7 @@ def entry_text(fields: dict[str, Any], body: str, comments: list[str] = ()) -> s
     lines = ["---"]
     lines += [f"{name}: {_value(name, fields[name])}".rstrip() if fields[name] is not None
               else f"{name}: " for name in NAMES if name in fields]
-    lines += ["# " + c.replace("\n", " ") for c in comments]
+    lines += [f"# {_comment(c)}" for c in comments]
     lines.append("---")
     return "\n".join(lines) + "\n\n" + body
 

@@ -60,8 +60,18 @@ RESERVED_ID_PREFIXES = ("__", "nr-")
 RENAMED_ID_PREFIX = "u-"
 
 
+_ID_UNSAFE = re.compile(r"[^\w\-.:\u0e00-\u0e7f]+")
+
+
 def safe_id(value: str) -> str:
-    """An id that cannot be taken for one of the page chrome's."""
+    """An id that cannot be taken for one of the page chrome's, and that the theme can
+    print anywhere (its table of contents and skip link put ids in attributes without
+    escaping them): letters, marks, digits, - _ . : only, others as '-'.
+
+    >>> safe_id('a"><img src=x onerror=alert(1)>'), safe_id("__config"), safe_id("ช่วงบ่าย")
+    ('a-img-src-x-onerror-alert-1-', 'u-__config', 'ช่วงบ่าย')
+    """
+    value = _ID_UNSAFE.sub("-", value)
     return RENAMED_ID_PREFIX + value if value.startswith(RESERVED_ID_PREFIXES) else value
 
 

@@ -14,22 +14,20 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from ..model.entry import LocalLink, Photo
 from ..model.problems import CONTROL, printable
 from ..model.urls import url_scheme
 from .fields import Checker
+from .links import references
 
 # Photos are published only as copies the build makes (assets/photos.py), from these types.
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 ENTRY_SUFFIXES = (".md", ".markdown")
-
-_IMAGE_MD = re.compile(r"!\[[^\]]{0,2000}\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_IMAGE_HTML = re.compile(r"<img\b[^>]{0,2000}\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_LINK_MD = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.){0,2000}\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-_LINK_REF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.M)
-_LINK_HTML = re.compile(r"<a\b[^>]{0,2000}\bhref\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-ENTRY_SUFFIXES = (".md", ".markdown")
+# A photo's name becomes the names of its copies, in src and srcset attributes and URLs:
+# letters (Thai too), digits, - _ . only.
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9\u0e01-\u0e5b_][A-Za-z0-9\u0e01-\u0e5b_.\-]*$")
 
 
 def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
@@ -39,7 +37,7 @@ def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
 
     if CONTROL.search(ref):
         return bad("the photo's file name contains control characters; rename the file")
-    clean = ref.split("#", 1)[0].split("?", 1)[0]
+    clean = unquote(ref.split("#", 1)[0].split("?", 1)[0])    # %2e%2e is .., as MkDocs reads it
     pure = PurePosixPath(clean.replace("\\", "/"))
     if not clean.strip() or not pure.name or pure.name in (".", ".."):
         return bad(f"'{printable(ref[:80])}' is not the name of a photo file; write the"
@@ -47,6 +45,13 @@ def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
     if pure.is_absolute() or clean.startswith(("/", "\\")) or ".." in pure.parts:
         return bad(f"photo '{ref[:80]}' must be a path next to the entry, such as"
                    " photo-1.jpg (no leading / and no ..)")
+    if "\\" in clean:
+        return bad(f"photo '{printable(ref[:80])}': write paths with /, not \\")
+    bad_name = next((part for part in pure.parts if not _SAFE_NAME.match(part)), None)
+    if bad_name is not None:
+        return bad(f"'{printable(bad_name[:80])}': rename the photo; its name may have letters,"
+                   " digits, '-', '_' and '.' only (no spaces, quotes or brackets),"
+                   " e.g. photo-1.jpg")
     if pure.suffix.lower() not in PHOTO_SUFFIXES:
         return bad(f"'{printable(pure.name[:80])}' is not a photo the site publishes: photos"
                    " are JPEG, PNG or WebP files (.jpg, .jpeg, .png, .webp)")
@@ -67,38 +72,25 @@ def _line_at(body: str, at: int, body_line: int) -> int:
     return body_line + body.count("\n", 0, at)
 
 
-def _body_images(body: str, body_line: int) -> list[tuple[str, int]]:
-    """Local photos the body shows: (reference as written, line in the file)."""
-    found = [(m.group(1), m.start(1)) for pattern in (_IMAGE_MD, _IMAGE_HTML)
-             for m in pattern.finditer(body)]
-    return [(ref, _line_at(body, at, body_line)) for ref, at in sorted(found, key=lambda f: f[1])
-            if _is_local(ref)]
-
-
-def _is_local(ref: str) -> bool:
+def _is_local(ref: str, image: bool) -> bool:
     """Whether a URL in the body names a file of the site's own, read as the browser
     reads it: entities decoded, spaces and controls around and tabs inside dropped
-    (so 'java&#9;script:…' is a script URL for the sanitiser, not a file name)."""
-    decoded = html.unescape(ref)
-    return url_scheme(decoded) is None and not decoded.strip().startswith(("//", "\\\\"))
-
-
-def _local_links(body: str, body_line: int) -> list[tuple[str, int, bool]]:
-    """Links to files of the site's own (relative, with a path): (href, line, whether in
-    raw HTML, which Markdown does not rewrite)."""
-    found = [(m.group(1), m.start(1), pattern is _LINK_HTML)
-             for pattern in (_LINK_MD, _LINK_REF, _LINK_HTML) for m in pattern.finditer(body)]
-    return [(href, _line_at(body, at, body_line), raw)
-            for href, at, raw in sorted(found, key=lambda f: f[1])
-            if _is_local(href) and not html.unescape(href).strip().startswith(("/", "\\", "#", "?"))
-            and href.split("#", 1)[0].split("?", 1)[0].strip()]
+    (so 'java&#9;script:…' is a script URL for the sanitiser, not a file name), and
+    with a path (not only #part or ?query). A link may lead to a page of the site by
+    its address (/provinces/nan/); an image must be a photo of the entry's."""
+    decoded = html.unescape(ref).strip()
+    if url_scheme(decoded) is not None or decoded.startswith(("//", "\\\\")):
+        return False
+    if not image and decoded.startswith(("/", "#", "?")):
+        return False
+    return bool(decoded.split("#", 1)[0].split("?", 1)[0].strip())
 
 
 def _check_link(c: Checker, href: str, line: int, raw: bool, entry_dir: Path,
                 news_root: Path) -> tuple[LocalLink | None, Photo | None]:
     """A link to another entry's file (rewritten to its page) or to a photo next to
     the entry (published as copies, the link pointing at the largest)."""
-    path = href.split("#", 1)[0].split("?", 1)[0]
+    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
     suffix = PurePosixPath(path).suffix.lower()
     if suffix in PHOTO_SUFFIXES:
         return None, _check_photo(c, "body", href, entry_dir, news_root, line)
@@ -136,11 +128,15 @@ def cover_and_body_photos(c: Checker, image: str | None, body: str, body_line: i
 
     cover = _check_photo(c, "image", image, entry_dir, news_root) if image is not None else None
     keep(cover)
-    for ref, line in _body_images(body, body_line):
-        keep(_check_photo(c, "body", ref, entry_dir, news_root, line))
     links: list[LocalLink] = []
-    for href, line, raw in _local_links(body, body_line):
-        link, photo = _check_link(c, href, line, raw, entry_dir, news_root)
+    for ref in references(body):
+        if not _is_local(ref.url, ref.image):
+            continue
+        line = _line_at(body, ref.at, body_line)
+        if ref.image:
+            keep(_check_photo(c, "body", ref.url, entry_dir, news_root, line))
+            continue
+        link, photo = _check_link(c, ref.url, line, ref.raw, entry_dir, news_root)
         if link:
             links.append(link)
         keep(photo)

@@ -25,10 +25,10 @@ from markdown.treeprocessors import Treeprocessor
 from ..assets.photos import SIZES, PhotoSet
 from ..model.slugs import numbered, safe_id
 from ..plan.pages import EntryBody
+from .sanitize import SHOWN_WIDTH       # the copy an <img src> names (srcset offers the others)
 
 IDS_PRIORITY = 6        # after attr_list (8), before toc (5)
 BODY_PRIORITY = 5       # before MkDocs' own link processor (0), which resolves .md links
-SHOWN_WIDTH = 1280      # the copy an <img src> names (srcset offers the others)
 
 
 class _SafeIds(Treeprocessor):

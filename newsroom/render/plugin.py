@@ -145,7 +145,7 @@ class NewsroomHooks:
         spec = self.pages.get(page.file.src_uri)
         if spec is None or spec.template != ENTRY_TEMPLATE:
             return html_body
-        html_body = clean(html_body)
+        html_body = clean(html_body, spec.body.photos if spec.body else None)
         # Previews keep each entry's text, for rebuilds that do not render it again.
         self.search.add(page.file.src_uri, html_body, keep=self.serving and speed.fast())
         return html_body

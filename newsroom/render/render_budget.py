@@ -3,7 +3,7 @@ error that names it.
 
 The bounds in body_limits.py keep known costly Markdown out before anything parses
 it; this is the net under them for whatever they do not foresee. One watchdog thread
-per process looks at the page being rendered twice a second; a page over its budget
+per process looks at the page being rendered twice a second (four times a budget, if less); a page over its budget
 gets ``RenderTimeout`` raised in the thread rendering it (CPython's
 PyThreadState_SetAsyncExc: the exception arrives at the next Python instruction,
 which Python-Markdown, a Python loop around small regular expressions, reaches
@@ -69,7 +69,7 @@ class Watchdog:
 
     def _watch(self) -> None:
         while True:
-            time.sleep(0.5)
+            time.sleep(min(0.5, max(0.01, budget_seconds() / 4)))   # four looks a budget
             with self._lock:
                 current = self._current
                 if current is None or time.monotonic() - current[1] < current[2]:

@@ -27,6 +27,7 @@ from typing import Callable
 
 import nh3
 
+from ..assets.photos import PhotoSet
 from ..model.slugs import safe_id
 from ..model.urls import safe_url, srcset_urls
 
@@ -50,16 +51,19 @@ TAGS = (nh3.ALLOWED_TAGS - {"area", "map"}) | {"picture", "source", "tfoot"}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_SCHEMES = frozenset({"http", "https"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+SHOWN_WIDTH = 1280      # the copy an <img src> names (as markdown_ext.py's)
 CLEAN_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript",
                  "textarea", "select", "svg", "math"}
 
 
-def _attribute_filter() -> Callable[[str, str, str], str | None]:
+def _attribute_filter(renamed: dict[tuple[str, str], str]) -> Callable[[str, str, str], str | None]:
     ids: set[str] = set()
 
     def check(element: str, attribute: str, value: str) -> str | None:
         if attribute in URL_ATTRIBUTES:
-            return value if safe_url(value, URL_SCHEMES) else None
+            if not safe_url(value, URL_SCHEMES):
+                return None
+            return renamed.get((attribute, value), value)
         if attribute == "srcset":      # each candidate as parsed, and each comma's share
             parts = srcset_urls(value) + value.split(",")     # read laxly (no spaces at all)
             return value if all(safe_url(u, IMAGE_SCHEMES) for u in parts) else None
@@ -73,8 +77,14 @@ def _attribute_filter() -> Callable[[str, str, str], str | None]:
     return check
 
 
-def clean(body_html: str) -> str:
-    """The body with only safe elements, attributes, URLs and ids."""
+def clean(body_html: str, photos: dict[str, PhotoSet] | None = None) -> str:
+    """The body with only safe elements, attributes, URLs and ids. ``photos``: the
+    entry's photos by the names its body uses; a raw <img src> or <a href> naming one
+    (Markdown's are pointed at the copies already) is pointed at its published copy."""
+    renamed: dict[tuple[str, str], str] = {}
+    for name, found in (photos or {}).items():
+        renamed[("src", name)] = found.fitting(SHOWN_WIDTH).name
+        renamed[("href", name)] = found.largest.name
     return nh3.clean(body_html, tags=TAGS, clean_content_tags=CLEAN_CONTENT,
                      attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None,
-                     strip_comments=True, attribute_filter=_attribute_filter())
+                     strip_comments=True, attribute_filter=_attribute_filter(renamed))
