@@ -16,7 +16,8 @@ like the centre's reports (shared/examples/legacy/), in these shares of N
 - photos: a cover (``image: cover.jpg``) in 30%, 1-4 photos in the body
   (``![คำอธิบาย](photo-N.jpg)``) in 15%. An entry with photos is a folder
   entry (news/<year>/<slug>/index.md) with a photographer; every photo is a
-  different small JPEG (640x480 or 800x600, 15-35 KB), drawn from the seed.
+  different small JPEG (covers 800x600; body photos 640x480, some 800x600 or
+  480x640; 10-35 KB at quality 80), drawn from the seed.
 
 Words are counted as the Thai reader counts them, not by spaces: the sentences
 below mark word breaks inside a phrase with ``|`` (removed when written) and
@@ -182,7 +183,8 @@ SHARES = {"short": 0.05, "long": 0.03, "sections": 0.10, "topic_headings": 0.25,
           "cover": 0.30, "body_photos": 0.15, "two_provinces": 0.10, "two_authors": 0.10}
 NORMAL_WORDS = 450                 # words' default: normal entries get 300-600
 COVER_SIZE = (800, 600)
-PHOTO_SIZES = ((640, 480), (640, 480), (800, 600), (480, 640))   # body photos: 1 in 4 portrait, 1 in 4 larger
+# Body photos: half 640x480, a quarter larger, a quarter upright.
+PHOTO_SIZES = ((640, 480), (640, 480), (800, 600), (480, 640))
 JPEG_QUALITY = 80
 
 _BREAKS = re.compile(r"[ |]+")
@@ -216,7 +218,7 @@ def _gradients(width: int, height: int) -> tuple[Image.Image, Image.Image]:
 
 def draw_photo(key: str, width: int, height: int) -> bytes:
     """A small JPEG that is only this key's: a two-way colour gradient under 15-30
-    random rectangles and ellipses. 640x480 comes to 10-25 KB, 800x600 to 15-30 KB."""
+    random rectangles and ellipses. 640x480 comes to 10-25 KB, 800x600 to 15-35 KB."""
     rng = random.Random(key)
     ramps = _gradients(width, height)
 
