@@ -14,8 +14,10 @@ its own blocks and pours them, with its values, into the shell. The output is
 byte for byte what the full template gives: the first pages of each shape are
 rendered both ways and compared, and a shape whose outputs differ (a theme
 change that puts something page-specific into the chrome) is rendered in full
-from then on. Pages with a table of contents are always rendered in full (the
-sidebar and the skip link show it). tests/test_shell.py compares every page of
+from then on. A page with a table of contents has two more slots: the skip link's
+target and the TOC's items (each rendered with Material's toc-item partial); a TOC
+whose first heading is an h1 (Material lists that heading's children instead) is
+rendered in full, and counted (``unshelled``). tests/builds/test_fast_paths.py compares every page of
 the sample site both ways.
 
 ``install`` hooks this into the Jinja environment MkDocs renders with
@@ -49,8 +51,36 @@ class Shell:
     """One shape's chrome: literal text at even indices of ``pieces``, slot names at odd ones."""
     pieces: list[str]
     blocks: dict[str, list[Block]]       # the template chain's blocks, as a full render sees them
+    toc_separator: str | None = None     # between two TOC items, for a shape with a TOC
     checked: int = 0
     broken: bool = False
+
+
+@dataclass(frozen=True)
+class _MarkerTocItem:
+    """Stands for a page's TOC while its shape's shell is made: the skip link's target
+    and the TOC's items become slots, filled for each page from its own TOC."""
+    url: str
+    title: str
+    level: int = 2
+    children: tuple[()] = ()
+    typeset: None = None
+
+
+_MARKER_TOC = [_MarkerTocItem("#" + _MARK.format("skip"), "\x00nr-toc-a\x00"),
+               _MarkerTocItem("#\x00nr-toc-b\x00", "\x00nr-toc-b\x00")]
+TOC_ITEM = "partials/toc-item.html"      # Material's: one TOC entry and its children
+TOC_NONE, TOC_SHELLED, TOC_UNSHELLED = 0, 1, 2
+
+
+def _toc_kind(page: Any) -> int:
+    """No TOC; a TOC of headings below the page's h1 (what entry bodies have); a TOC
+    whose first heading is an h1 (Material then lists that heading's children: left
+    to full rendering)."""
+    first = next(iter(page.toc), None)          # MkDocs' TableOfContents: iterable, sized
+    if first is None:
+        return TOC_NONE
+    return TOC_UNSHELLED if getattr(first, "level", 2) == 1 else TOC_SHELLED
 
 
 @dataclass
@@ -59,13 +89,15 @@ class ShellTemplate:
     template: jinja2.Template
     shells: dict[tuple[Any, ...], Shell | None] = field(default_factory=dict)
     reused: int = 0
+    unshelled: int = 0            # pages of a shape no shell can take (the benchmark says so)
 
     def __getattr__(self, name: str) -> Any:      # blocks, is_up_to_date, … as the template's
         return getattr(self.template, name)
 
     def render(self, context: dict[str, Any]) -> str:
         page = context.get("page")
-        if page is None or len(page.toc):
+        if page is None or _toc_kind(page) == TOC_UNSHELLED:
+            self.unshelled += page is not None
             return self.template.render(context)
         key = shape(page)
         if key not in self.shells:
@@ -87,17 +119,24 @@ class ShellTemplate:
 
     def _shell(self, context: dict[str, Any]) -> Shell | None:
         page = context["page"]
-        meta, canonical = page.meta, page.canonical_url
+        meta, canonical, toc = page.meta, page.canonical_url, page.toc
         page.meta = {**meta, **{k: _MARK.format(k) for k in PAGE_VALUES if meta.get(k)}}
         if canonical:
             page.canonical_url = _MARK.format("canonical")
+        if len(toc):
+            page.toc = _MARKER_TOC
         try:
             ctx = self.template.new_context(dict(context))
             for name in SLOT_BLOCKS:
                 ctx.blocks[name] = [_marker(name), *ctx.blocks.get(name, [])]
             text = self.template.environment.concat(self.template.root_render_func(ctx))
         finally:
-            page.meta, page.canonical_url = meta, canonical
+            page.meta, page.canonical_url, page.toc = meta, canonical, toc
+        item_sep = None
+        if len(toc):
+            text, item_sep = self._toc_slot(text)
+            if item_sep is None:
+                return None
         pieces = _SPLIT.split(text)
         slots = pieces[1::2]
         if any(slots.count(name) != 1 for name in SLOT_BLOCKS):
@@ -106,7 +145,22 @@ class ShellTemplate:
                   for name, fns in ctx.blocks.items()}
         if any(not blocks.get(name) for name in SLOT_BLOCKS):
             return None
-        return Shell(pieces, blocks)
+        return Shell(pieces, blocks, item_sep)
+
+    def _toc_slot(self, text: str) -> tuple[str, str | None]:
+        """The shell's text with the marker TOC's items as one slot, and what stands
+        between two items; (text, None) if the items are not where they should be."""
+        items = [self._toc_item(item) for item in _MARKER_TOC]
+        first = text.find(items[0])
+        second = text.find(items[1], first + len(items[0])) if first >= 0 else -1
+        if first < 0 or second < 0 or text.count(items[0]) != 1:
+            return text, None
+        separator = text[first + len(items[0]):second]
+        return (text[:first] + _MARK.format("toc_items") + text[second + len(items[1]):],
+                separator)
+
+    def _toc_item(self, item: Any) -> str:
+        return self.template.environment.get_template(TOC_ITEM).render(toc_item=item)
 
     def _fill(self, shell: Shell, context: dict[str, Any]) -> str:
         page = context["page"]
@@ -117,6 +171,9 @@ class ShellTemplate:
         for k in PAGE_VALUES:
             values[k] = str(page.meta.get(k, ""))
         values["canonical"] = page.canonical_url or ""
+        if shell.toc_separator is not None:
+            values["skip"] = next(iter(page.toc)).url[1:]      # after the '#' the shell keeps
+            values["toc_items"] = shell.toc_separator.join(self._toc_item(i) for i in page.toc)
         pieces = shell.pieces
         return concat([piece if i % 2 == 0 else values[piece] for i, piece in enumerate(pieces)])
 
@@ -126,7 +183,7 @@ def shape(page: Any) -> tuple[Any, ...]:
     (its first folder and depth: the chrome's links are relative), what it hides,
     and which of its values it has (Material prints defaults for missing ones)."""
     parts = page.url.strip("/").split("/") if page.url.strip("/") else []
-    return (parts[0] if parts else "", len(parts), tuple(page.meta.get("hide") or ()),
+    return (parts[0] if parts else "", len(parts), _toc_kind(page), tuple(page.meta.get("hide") or ()),
             tuple(k for k in PAGE_VALUES if page.meta.get(k)), bool(page.canonical_url),
             page.is_homepage, page.previous_page is None and page.next_page is None)
 

@@ -15,7 +15,7 @@ import pytest
 from newsroom.render.jinja_helpers import CompiledTemplates, install as install_helpers
 from newsroom.render.shells import ShellTemplate, install
 
-from tests.helpers import ROOT, make_project, mkdocs, site_files
+from tests.helpers import ROOT, make_project, mkdocs, site_files, write_entry
 
 
 def test_every_file_of_the_sample_site_is_the_same_with_the_speed_layers_off(tmp_path, monkeypatch):
@@ -29,6 +29,29 @@ def test_every_file_of_the_sample_site_is_the_same_with_the_speed_layers_off(tmp
     fast, full = site_files(fast_root / "site"), site_files(plain_root / "site")
     assert fast.keys() == full.keys()
     assert [name for name in fast if fast[name] != full[name]] == []
+
+
+def test_entries_of_every_shape_are_the_same_with_the_speed_layers_off(tmp_path, monkeypatch):
+    """Generated entries shaped like real reports: headings (a TOC, shelled too), lists,
+    tables, photos; and one whose body starts with an h1 (rendered in full)."""
+    from bench.generate import generate
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    roots = []
+    for name in ("fast", "plain"):
+        root = make_project(tmp_path / name)
+        generate(root, 80, seed=4)
+        write_entry(root, "2564/2020-11-06-h1.md", "title: ข่าว\ndate: 2020-11-06\nauthor: ก\n"
+                    "province: น่าน", body="# หัวเรื่อง\n\nข้อความ\n\n## ย่อย\n\nต่อ")
+        roots.append(root)
+    assert mkdocs(roots[0], "build", "--strict").returncode == 0
+    monkeypatch.setenv("NEWSROOM_FAST", "0")
+    assert mkdocs(roots[1], "build", "--strict").returncode == 0
+    fast, full = site_files(roots[0] / "site"), site_files(roots[1] / "site")
+    assert fast.keys() == full.keys()
+    assert [name for name in fast if fast[name] != full[name]] == []
+    with_toc = [p for p in (roots[0] / "site" / "news").glob("*/index.html")
+                if 'class="md-skip"' in p.read_text(encoding="utf-8")]
+    assert len(with_toc) >= 20
 
 
 def test_the_shells_render_every_entry_and_listing_page(tmp_path, monkeypatch):
@@ -45,9 +68,10 @@ def test_the_shells_render_every_entry_and_listing_page(tmp_path, monkeypatch):
     loaded = hooks.shells.loaded
     reused = {s.template.name: s.reused for s in loaded}
     entries = sum(1 for p in (root / "site" / "news").iterdir() if (p / "index.html").is_file())
-    assert reused["newsroom/entry.html"] == entries >= 20         # no sample entry has a TOC
+    assert reused["newsroom/entry.html"] == entries >= 20
     assert reused["newsroom/listing.html"] >= 20
     assert not any(sh is None or sh.broken for s in loaded for sh in s.shells.values())
+    assert sum(s.unshelled for s in loaded) == 0
 
 
 def test_a_template_is_compiled_once_per_process_until_it_is_edited():
@@ -113,14 +137,14 @@ def test_a_chrome_that_changes_between_pages_is_rendered_in_full():
     assert [s.broken for s in template.shells.values()] == [True]
 
 
-def test_a_page_with_a_table_of_contents_is_rendered_in_full():
+def test_a_page_whose_toc_starts_with_an_h1_is_rendered_in_full():
     env = jinja2.Environment(loader=jinja2.DictLoader(THEME))
     install(env, ["page.html"])
     template = env.get_template("page.html")
-    page = _page(1, toc=("heading",))
+    page = _page(1, toc=(SimpleNamespace(level=1, url="#a", title="a", children=()),))
     assert template.render({"page": page, "chrome": ""}) == \
         template.template.render({"page": page, "chrome": ""})
-    assert template.shells == {} and template.reused == 0
+    assert template.shells == {} and template.reused == 0 and template.unshelled == 1
 
 
 def test_the_url_filter_gives_what_mkdocs_gives():
