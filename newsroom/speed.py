@@ -18,6 +18,7 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
     read/corpus.py          unchanged files not read again in a preview; newsroom
                             check on every core
     assets/photo_check.py   photo verdicts kept in .cache/ between runs
+    assets/photos.py        photos encoded on every core
     search/indexer.py       a preview's entry texts kept for the next preview
     model/slugs.py          romanisation with a trie of only the names' words
 """

@@ -11,12 +11,15 @@ twice. ``photo_problems`` is what validation asks of each entry's photos.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
+from .. import speed
 from ..model.entry import Entry, Photo
 from ..model.problems import Problem
 from .photo_check import ROTATED, PhotoVerdict, PhotoVerdicts
@@ -108,7 +111,7 @@ def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
     renditions = []
     pixels: Image.Image | None = None
     for w, h in sizes:
-        cached = cache / f"{verdict.digest}-{COPIES_VERSION}-{w}.jpg"
+        cached = _cached_copy(cache, verdict, w)
         if not cached.exists():
             if pixels is None:
                 pixels = _pixels(photo.source, sizes[-1])
@@ -147,18 +150,58 @@ def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
     return problems
 
 
+def _cached_copy(cache: Path, verdict: PhotoVerdict, width: int) -> Path:
+    return cache / f"{verdict.digest}-{COPIES_VERSION}-{width}.jpg"
+
+
+def _missing(photo: Photo, verdict: PhotoVerdict, cache: Path) -> bool:
+    return any(not _cached_copy(cache, verdict, w).exists()
+               for w, _ in copy_sizes(verdict.width, verdict.height))
+
+
+def _make_copies(job: tuple[Photo, PhotoVerdict, Path]) -> str | None:
+    """In a worker: one photo's copies into the cache; why not, if they cannot be made."""
+    photo, verdict, cache = job
+    try:
+        prepare_photo(photo, verdict, cache)
+    except (OSError, ValueError, SyntaxError, EOFError) as err:
+        return " ".join(str(err).split())[:80] or type(err).__name__
+    return None
+
+
+PARALLEL_FROM = 8       # photos to encode before the machine's cores share the work
+
+
+def _encode_in_parallel(jobs: list[tuple[Photo, PhotoVerdict, Path]]) -> None:
+    """Encode photos on every core (a speed layer: forked workers, only when this
+    process has no other thread, and never with NEWSROOM_FAST=0). What a worker could
+    not make is made again, and reported, by the caller."""
+    workers = os.cpu_count() or 1
+    if (len(jobs) < PARALLEL_FROM or workers < 2 or not speed.fast()
+            or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pool.map(_make_copies, jobs, chunksize=4)
+
+
 def prepare(entries: list[Entry], cache: Path, verdicts: PhotoVerdicts | None = None
             ) -> tuple[dict[tuple[str, str], PhotoSet], list[Problem]]:
     """The copies of every photo of every entry, by (slug, target); problems as
-    ``photo_problems`` finds them (validation has normally found them first)."""
+    ``photo_problems`` finds them (validation has normally found them first). Photos
+    with no copies in the cache yet are encoded on every core first."""
     verdicts = verdicts or PhotoVerdicts()
     sets: dict[tuple[str, str], PhotoSet] = {}
     problems: list[Problem] = []
+    ready = []
     for e in entries:
         found = photo_problems(e, verdicts)
         problems += found
-        if found:
-            continue
+        if not found:
+            ready.append(e)
+    jobs = [(photo, verdicts.verdict(photo.source), cache) for e in ready for photo in e.photos]
+    _encode_in_parallel([job for job in jobs if _missing(*job)])
+    for e in ready:
         for photo in e.photos:
             try:
                 sets[(e.slug, photo.target)] = prepare_photo(photo, verdicts.verdict(photo.source),
