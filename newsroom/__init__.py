@@ -39,6 +39,8 @@ Markdown:
       indexes.py          the home page, /provinces/ (the map), /years/ (the chart)
       charts.py           the province tile map and the year chart, as SVG
       feeds.py            Atom and JSON feeds of the site, each province and year
+      stats.py            /stats/: entries per province and year, months, most active
+      open_data.py        /data/: entries.csv, entries.json (+ schema), counts.csv
       site_plan.py        plan_site: every page, in order
     search/             the Thai search index, built by Node beside the pages
       documents.py        what the index holds of each entry

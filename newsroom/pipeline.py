@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import speed
+from .model import paths
 from .assets.photo_check import PhotoVerdicts, verdicts_file
 from .assets.photos import prepare
 from .model.archive import Archive, build_archive
+from .model.calendar import build_time
 from .model.identity import SiteIdentity
 from .model.problems import Problem
 from .plan.entry_pages import EntryPageMemo
@@ -60,8 +62,8 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     """The plan of every page and feed, or every problem found."""
     reuse = reuse if reuse is not None and speed.fast() else None
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)
-    corpus = load(root, include_drafts=include_drafts,
-                  cache=reuse.entries if reuse else None, verdicts=verdicts)
+    corpus = load(root, include_drafts=include_drafts, cache=reuse.entries if reuse else None,
+                  verdicts=verdicts, published_by=build_time())
     problems = list(corpus.problems)
     photos: dict = {}
     if not problems:
@@ -79,11 +81,13 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
 
 
 ROBOTS = "robots.txt"         # what the build writes besides pages, photos, feeds and search
+DATA_FILES = (paths.DATA_ENTRIES_CSV, paths.DATA_ENTRIES_JSON, paths.DATA_SCHEMA,
+              paths.DATA_COUNTS_CSV)
 
 
 def generated_files(site: SitePlan, feeds: list[FeedSpec]) -> list[str]:
     """Every file the build generates, as MkDocs names them ('news/x/index.md')."""
-    uris = [MANIFEST, CORE_ASSET, ROBOTS]
+    uris = [MANIFEST, CORE_ASSET, ROBOTS, *DATA_FILES]
     for page in site.pages:
         uris.append(page.src_uri)
         uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]

@@ -14,6 +14,7 @@ Era (BE = CE + 543). It starts on 1 October, so 2020-10-01 opens program year
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta, timezone
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
@@ -76,3 +77,12 @@ def bangkok_datetime(value: date | datetime) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=BANGKOK)
     return value.astimezone(BANGKOK)
+
+
+def build_time() -> datetime:
+    """The moment a build stands at: SOURCE_DATE_EPOCH when given (`make build` and CI
+    give the last commit's time, so two builds of one commit agree), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() \
+        else datetime.now(timezone.utc)
+    return moment.astimezone(BANGKOK)

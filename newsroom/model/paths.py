@@ -14,6 +14,13 @@ YEARS = "years/index.md"
 HOME = "index.md"
 TAGS = "tags/index.md"
 PEOPLE = "people/index.md"
+STATS = "stats/index.md"
+DATA = "data/index.md"
+# The open data beside /data/ (plan/open_data.py)
+DATA_ENTRIES_CSV = "data/entries.csv"
+DATA_ENTRIES_JSON = "data/entries.json"
+DATA_SCHEMA = "data/entries.schema.json"
+DATA_COUNTS_CSV = "data/counts.csv"
 # Beneath a listing's URL its own pages live at page/2/, …: no person or tag may be called so.
 RESERVED_SLUGS = frozenset({"page"})
 

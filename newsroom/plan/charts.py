@@ -136,3 +136,26 @@ def year_chart(years: list[tuple[int, int, str]]) -> str:
                    f'<text x="{label_w + w + 6}" y="{y + 18}" class="nr-chart__count">{count}</text></a>')
     out.append("</svg>")
     return "".join(out)
+
+
+def month_chart(months: list[tuple[str, int]], year_title: str) -> str:
+    """Vertical bars, one per month of a program year (October first): (label, count)."""
+    most = max((c for _, c in months), default=0) or 1
+    bar_w, gap, full, base = 28, 8, 160, 40
+    width = len(months) * (bar_w + gap)
+    out = [f'<svg class="nr-chart nr-chart--months" viewBox="0 0 {width} {full + base + 20}" '
+           f'role="img" aria-labelledby="nr-months-title" xmlns="http://www.w3.org/2000/svg">',
+           f'<title id="nr-months-title">จำนวนข่าวในแต่ละเดือนของ{escape(year_title)}</title>']
+    for i, (label, count) in enumerate(months):
+        x = i * (bar_w + gap)
+        h = round(full * count / most)
+        top = 20 + full - h
+        out.append(f'<g data-month="{i + 1}" data-count="{count}">'
+                   f'<title>{escape(label)}: ข่าว {count} รายการ</title>'
+                   f'<rect x="{x}" y="{top}" width="{bar_w}" height="{h}" rx="3" class="nr-chart__bar"/>'
+                   f'<text x="{x + bar_w / 2}" y="{top - 4}" text-anchor="middle" '
+                   f'class="nr-chart__count">{count}</text>'
+                   f'<text x="{x + bar_w / 2}" y="{20 + full + 18}" text-anchor="middle" '
+                   f'class="nr-chart__label">{escape(label.split()[0])}</text></g>')
+    out.append("</svg>")
+    return "".join(out)

@@ -3,7 +3,8 @@
 ``plan_site`` returns one GeneratedPage per URL: entry pages (entry_pages.py),
 /provinces/, /years/ and the home page (indexes.py), each province and each
 province in each program year, each year, each person and each tag, with
-/people/ and /tags/ (archives.py). Entries come first: MkDocs renders in this
+/people/ and /tags/ (archives.py), /stats/ (stats.py) and /data/ (open_data.py).
+Entries come first: MkDocs renders in this
 order, and the search index is built from entry pages as they render, so it
 can finish while the archive pages render.
 """
@@ -18,7 +19,9 @@ from .archives import people_pages, province_pages, tag_pages, year_pages
 from .cards import Photos, entry_card
 from .entry_pages import EntryPageMemo, entry_inputs, entry_page
 from .indexes import home, provinces_index, years_index
+from .open_data import data_page
 from .pages import SitePlan
+from .stats import stats_page
 
 
 def plan_site(archive: Archive, site: SiteIdentity, photos: Photos | None = None,
@@ -38,4 +41,5 @@ def plan_site(archive: Archive, site: SiteIdentity, photos: Photos | None = None
     return SitePlan(pages=[*entries, provinces_index(archive), years_index(archive),
                            home(archive, cards), *province_pages(archive, cards),
                            *year_pages(archive, cards), *people_pages(archive, cards, people),
-                           *tag_pages(archive, cards, tags)])
+                           *tag_pages(archive, cards, tags), stats_page(archive, people, tags),
+                           data_page(archive, site)])

@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,6 +46,7 @@ class Claim(NamedTuple):
 class Corpus:
     entries: list[Entry] = field(default_factory=list)     # published, newest first
     drafts: list[Entry] = field(default_factory=list)      # left out of the site
+    scheduled: list[Entry] = field(default_factory=list)   # dated after the build: left out
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -204,7 +206,7 @@ def _photo_stamps(entry: Entry | None) -> tuple[Any, ...] | None:
 
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
          files: list[Path] | None = None, cache: EntryCache | None = None,
-         verdicts: PhotoVerdicts | None = None) -> Corpus:
+         verdicts: PhotoVerdicts | None = None, published_by: datetime | None = None) -> Corpus:
     """Read and check every entry, its photos included (``verdicts``: what is known of
     them). Drafts are checked too, but published only on request. With ``cache``,
     files unchanged since the cache read them are not read again."""
@@ -220,9 +222,13 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
         if entry is None:
             continue
         corpus.problems.extend(photo_problems(entry, verdicts))
-        (corpus.entries if include_drafts or not entry.draft else corpus.drafts).append(entry)
+        if not include_drafts and published_by is not None and entry.published > published_by:
+            corpus.scheduled.append(entry)      # dated after the build: published later
+        else:
+            (corpus.entries if include_drafts or not entry.draft else corpus.drafts).append(entry)
     corpus.problems.extend(cross_problems(
-        root, news_dir, [Claim.of(e) for e in corpus.entries + corpus.drafts], len(files),
+        root, news_dir, [Claim.of(e) for e in corpus.entries + corpus.drafts + corpus.scheduled],
+        len(files),
         include_drafts))
     corpus.entries.sort(key=lambda e: e.sort_key, reverse=True)
     return corpus

@@ -11,6 +11,7 @@ from ..assets.fonts import font_files
 from ..model.identity import SiteIdentity
 from ..pipeline import ROBOTS, BuildPlan
 from ..plan.feeds import atom, json_feed
+from ..plan.open_data import data_files
 from ..search.indexer import CORE_ASSET, CORE_SCRIPT
 from . import engine
 from .converter import Converter, archive_page
@@ -70,3 +71,10 @@ def add_feeds(plan: BuildPlan, files: Any, config: Any, identity: SiteIdentity,
         add(feed.atom_path, content=atom_text)
         add(feed.json_path, content=json_text)
     add(ROBOTS, content=f"User-agent: *\nAllow: /\n\nSitemap: {identity.url.rstrip('/')}/sitemap.xml\n")
+
+
+def add_data(plan: BuildPlan, files: Any, config: Any, identity: SiteIdentity) -> None:
+    """The open data files beside /data/ (plan/open_data.py)."""
+    add = _Adder(files, config)
+    for site_path, content in data_files(plan.archive, identity):
+        add(site_path, content=content)

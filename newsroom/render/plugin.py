@@ -25,7 +25,7 @@ from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from . import engine, jinja_helpers, shells
-from .files import add_assets, add_feeds, add_pages
+from .files import add_assets, add_data, add_feeds, add_pages
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
@@ -77,7 +77,8 @@ class NewsroomHooks:
             epoch = _git_commit_time(root_of(config))
             if epoch:
                 os.environ["SOURCE_DATE_EPOCH"] = epoch
-        self.identity = SiteIdentity(config.site_name, config.copyright or "", config.site_url or "")
+        self.identity = SiteIdentity(config.site_name, config.copyright or "", config.site_url or "",
+                                     licence=str((config.extra or {}).get("data_licence") or ""))
 
     def on_pre_build(self, config: Any) -> None:
         """Read, check and plan everything here: MkDocs has not cleaned site/ yet, so a
@@ -103,7 +104,8 @@ class NewsroomHooks:
         self.pages = plan.site.by_uri() if plan else {}
 
     def on_files(self, files: Any, config: Any) -> Any:
-        """Add the planned pages, their photos' copies, assets, feeds and robots.txt."""
+        """Add the planned pages, their photos' copies, assets, feeds, robots.txt and the
+        open data files."""
         assert self.plan is not None
         root = root_of(config)
         if self.dirty:
@@ -111,6 +113,7 @@ class NewsroomHooks:
         add_pages(self.plan, files, config, root, self.page_files if self.dirty else None)
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
+        add_data(self.plan, files, config, self.identity)
         return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:

@@ -41,6 +41,8 @@ def page_kinds() -> dict[str, str]:
         "tags": "tags/",
         "tag": tag,
         "person": "people/" + "",
+        "stats": "stats/",
+        "data": "data/",
     }
 
 
@@ -86,7 +88,8 @@ def test_page_reads_well_and_stays_on_the_site(browser, sample_server, shots, ki
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "entry", "province", "year", "tags", "tag", "map"])
+@pytest.mark.parametrize("kind", ["home", "entry", "province", "year", "tags", "tag", "map",
+                                  "stats", "data"])
 def test_no_serious_accessibility_violations(browser, sample_server, kind):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
