@@ -112,6 +112,7 @@ class SizeResult:
     stages: dict[str, float] = field(default_factory=dict)
     index_s: float = 0.0        # the search index built alone: Node's wall time
     index_peak_mb: float = 0.0  # ... and its peak memory
+    phone_photos_kb: dict[str, float] = field(default_factory=dict)   # what a phone downloads
 
     def median(self, kind: str, attr: str) -> float:
         """Median of one figure (seconds, peak_mb, output_mb) over the runs of a kind."""
@@ -423,6 +424,41 @@ def search_index_alone(news_root: Path) -> tuple[float, float]:
     return round(seconds, 2), round(peak_mb)
 
 
+PHONE_PIXELS = 390 * 3       # a phone 390 CSS px wide at DPR 3: every photo is full width
+
+
+def _candidate(srcset: str, need: int) -> str:
+    """The file a browser takes from a srcset for ``need`` device pixels: the smallest
+    at least that wide, or the widest there is."""
+    options = sorted((int(w.rstrip("w")), name) for name, w in
+                     (c.split() for c in srcset.split(", ")))
+    return next((name for w, name in options if w >= need), options[-1][1])
+
+
+def phone_photo_bytes(site: Path, pages: int = 50) -> dict[str, float]:
+    """What the photos of an entry page cost a phone, as JPEG only and with WebP (mean KB
+    over up to ``pages`` entry pages that have photos): the copy each <picture> offers."""
+    from bs4 import BeautifulSoup
+    totals = {"jpeg": 0.0, "webp": 0.0, "pages": 0.0}
+    for page in sorted((site / "news").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        pictures = soup.select("article .nr-cover picture, article .nr-body picture")
+        if not pictures:
+            continue
+        for picture in pictures:
+            img, source = picture.img, picture.select_one("source[type='image/webp']")
+            totals["jpeg"] += (page.parent / _candidate(img["srcset"], PHONE_PIXELS)).stat().st_size
+            chosen = _candidate(source["srcset"] if source else img["srcset"], PHONE_PIXELS)
+            totals["webp"] += (page.parent / chosen).stat().st_size
+        totals["pages"] += 1
+        if totals["pages"] >= pages:
+            break
+    if not totals["pages"]:
+        return {}
+    return {"jpeg": totals["jpeg"] / totals["pages"] / 1000,
+            "webp": totals["webp"] / totals["pages"] / 1000, "pages": totals["pages"]}
+
+
 def bench_size(n: int, repeat: int, work: Path, hugo: Path | None = None) -> SizeResult:
     """Every measurement for an archive of n entries (Hugo's too when ``hugo`` is given)."""
     result = SizeResult(entries=n)
@@ -447,6 +483,7 @@ def bench_size(n: int, repeat: int, work: Path, hugo: Path | None = None) -> Siz
     result.dirty = dirty_rebuild(last)
     result.stages = stage_times(last)
     result.index_s, result.index_peak_mb = search_index_alone(last)
+    result.phone_photos_kb = phone_photo_bytes(last / "site")
     for folder in built:
         shutil.rmtree(folder)
     return result
@@ -492,6 +529,11 @@ def size_table(r: SizeResult) -> list[str]:
          "in the build: beside MkDocs, on the other core", ""),
         ("search index alone, peak memory (MB)", *alone(f"{r.index_peak_mb:.0f}"), "", ""),
     ]
+    if r.phone_photos_kb:
+        kb = r.phone_photos_kb
+        rows.append(("photos of an entry page, phone 390 px DPR 3 (KB)", *alone(
+            f"{kb['webp']:.0f}"), f"JPEG only: {kb['jpeg']:.0f} KB, mean of"
+            f" {kb['pages']:.0f} pages", ""))
     if r.dirty.with_index_s:
         rows.append(("  ... until its search index is written (s)",
                      *alone(f"{r.dirty.with_index_s:.1f}"), "", ""))

@@ -18,7 +18,7 @@ Markdown:
     assets/             files the site serves besides pages
       photo_check.py      whether a photo is one the site publishes (cached verdicts)
       photos.py           the published copies of photos: sizes, no metadata
-      fonts.py            the Thai web font from node_modules/
+      frontend.py         the Thai web font and the lightbox, from node_modules/
     read/               news files to Entries, with every problem
       text.py             decoding, newlines, the front matter block
       front_matter.py     YAML, bounded, with the line of each field

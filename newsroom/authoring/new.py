@@ -68,6 +68,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(source_path(path, root))
     print("เขียนเนื้อหา แล้วลบ draft: true เมื่อพร้อมเผยแพร่ (write the text, then remove"
           " draft: true to publish)", file=sys.stderr)
+    print("มีภาพหลายภาพ: วางไฟล์ไว้ข้างไฟล์ข่าว แล้วใส่ photos: [photo-1.jpg, photo-2.jpg]"
+          " เป็นแกลเลอรี (a gallery: list the photos under photos:)", file=sys.stderr)
     for p in problems:  # cannot happen unless the rules change; say so rather than hide it
         print(str(p), file=sys.stderr)
     return 1 if problems else 0

@@ -25,6 +25,14 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class GalleryPhoto:
+    """A photo of the entry's gallery (front matter ``photos:``), under the report."""
+
+    target: str            # as Photo.target: the file next to the entry
+    caption: str           # what it shows, in the writer's words ("" if none)
+
+
+@dataclass(frozen=True)
 class LocalLink:
     """A link in the body to another entry's file, which the page links to its page."""
 
@@ -51,6 +59,7 @@ class Entry:
     body: str                        # Markdown, front matter removed
     photos: tuple[Photo, ...] = field(default=())
     links: tuple[LocalLink, ...] = field(default=())   # to other entries' files
+    gallery: tuple[GalleryPhoto, ...] = field(default=())
 
     @property
     def date(self) -> date:

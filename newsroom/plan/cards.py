@@ -23,7 +23,7 @@ def picture(e: Entry, photo: PhotoSet, width: int) -> Picture:
     """src (site-relative), srcset, sizes, width and height of one of an entry's photos."""
     shown = photo.fitting(width)
     return Picture(src=f"{e.url}{shown.name}", width=shown.width, height=shown.height,
-                   srcset=photo.srcset, sizes=SIZES)
+                   srcset=photo.srcset, sizes=SIZES, webp_srcset=photo.webp_srcset)
 
 
 def photo_set(e: Entry, target: str, photos: Photos) -> PhotoSet:

@@ -10,7 +10,7 @@ shows can be left out of the key).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..assets.photos import PhotoSet
 from ..model import paths
@@ -19,9 +19,11 @@ from ..model.calendar import thai_date
 from ..model.entry import Entry
 from ..model.identity import SiteIdentity
 from ..model.province import Province
-from .cards import COVER_WIDTH, Photos, entry_card, feed_links, link, photo_set, picture
+from .cards import (COVER_WIDTH, THUMB_WIDTH, Photos, entry_card, feed_links, link, photo_set,
+                    picture)
 from .labels import news_of, photo_alt, photo_credit, province_label, province_year_label, year_label
-from .pages import Card, EntryBody, EntryView, GeneratedPage, Headline, Neighbours
+from .pages import (Card, EntryBody, EntryView, GalleryItem, GeneratedPage, Headline,
+                    Neighbours)
 from .sharing import sharing
 
 
@@ -63,6 +65,21 @@ def page_link(slug: str, href: str) -> str:
     return f"../{slug}/index.md{hash_}{fragment}"
 
 
+GALLERY_SIZES = "(max-width: 30em) 50vw, 15em"     # two thumbnails a row on a phone, three after
+
+
+def gallery(e: Entry, photos: Photos) -> tuple[GalleryItem, ...]:
+    items = []
+    for shown in e.gallery:
+        found = photo_set(e, shown.target, photos)
+        thumb = replace(picture(e, found, THUMB_WIDTH), sizes=GALLERY_SIZES)
+        items.append(GalleryItem(thumb=thumb, full=f"{e.url}{found.largest.name}",
+                                 full_width=found.largest.width, full_height=found.largest.height,
+                                 caption=shown.caption,
+                                 alt=shown.caption or photo_alt(e.title)))
+    return tuple(items)
+
+
 def entry_page(inputs: EntryInputs) -> GeneratedPage:
     e, site = inputs.entry, inputs.site
     people, tags = dict(inputs.people), dict(inputs.tags)
@@ -81,6 +98,7 @@ def entry_page(inputs: EntryInputs) -> GeneratedPage:
                              for p in e.provinces),
         cover=picture(e, cover, COVER_WIDTH) if cover else None,
         cover_alt=photo_alt(e.title),
+        gallery=gallery(e, photos),
         neighbours=tuple(Neighbours(link(province_label(p), paths.province(p)), newer, older)
                          for p, newer, older in inputs.neighbours),
         feeds=feed_links(*((paths.province_folder(p), news_of(province_label(p)))
@@ -94,7 +112,7 @@ def entry_page(inputs: EntryInputs) -> GeneratedPage:
         description=e.summary,
         # only the copies photos.prepare made: the writer's own file is never published
         files=tuple((r.name, r.source) for _, found in inputs.photos if found is not None
-                    for r in found.renditions),
+                    for r in found.files),
         updated=e.date.isoformat(), source=e.source,
         body=body if (body.photos or body.links) else None)
 

@@ -42,12 +42,25 @@ class Headline:
 
 @dataclass(frozen=True)
 class Picture:
-    """One photo as an <img>: the copy its src names, and the others in srcset."""
+    """One photo as a <picture>: the JPEG copy its <img src> names, the others in srcset,
+    the WebP copies in a <source> for the browsers that take them."""
     src: str                     # site-relative
     width: int
     height: int
     srcset: str
     sizes: str
+    webp_srcset: str = ""
+
+
+@dataclass(frozen=True)
+class GalleryItem:
+    """A photo of an entry's gallery: its thumbnail, the copy the lightbox shows, words."""
+    thumb: Picture
+    full: str                    # site-relative URL of the largest JPEG copy
+    full_width: int
+    full_height: int
+    caption: str
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,7 @@ class EntryView(View):
     province_years: tuple[Link, ...]
     cover: Picture | None
     cover_alt: str
+    gallery: tuple[GalleryItem, ...]
     neighbours: tuple[Neighbours, ...]
     feeds: tuple[FeedLink, ...]
     sharing: Sharing

@@ -23,7 +23,7 @@ from ..model.problems import CONTROL, Problem, control_message
 from .body import body_problems
 from .fields import INVALID, Checker, check_fields
 from .front_matter import parse_front_matter
-from .references import cover_and_body_photos
+from .references import cover_and_body_photos, gallery_photos
 from .text import decode, split_front_matter
 
 MAX_FILE_BYTES = 2_000_000
@@ -100,6 +100,9 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
     image = values["image"] if values["image"] is not INVALID else None
     cover, photos, links = (None, [], []) if limits else cover_and_body_photos(
         c, image, body, body_line, path.parent, news_root)
+    gallery_files, gallery = gallery_photos(
+        c, values["photos"] if values["photos"] is not INVALID else (), path.parent, news_root)
+    photos += [p for p in gallery_files if p.target not in {q.target for q in photos}]
     if photos and not values["photographer"] and "photographer" not in data:
         c.add("photographer", "is missing: the entry shows photos, so credit the photographer"
                               " (photographer: ชื่อ นามสกุล)", line=1)
@@ -117,7 +120,8 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
         provinces=values["province"], year=values["year"], tags=values["tags"],
         summary=values["summary"] or default_summary(body),
         image=cover.target if cover else None, slug=values["slug"],
-        draft=values["draft"], body=body, photos=tuple(photos), links=tuple(links)), []
+        draft=values["draft"], body=body, photos=tuple(photos), links=tuple(links),
+        gallery=tuple(gallery)), []
 
 
 def default_summary(body: str) -> str:

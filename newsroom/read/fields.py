@@ -243,6 +243,34 @@ def _image(c: Checker, value: Any) -> Any:
     return value.strip()
 
 
+MAX_GALLERY = 60
+
+
+def _photos(c: Checker, value: Any) -> Any:
+    """The gallery: photos next to the entry, each a file name, or file and caption
+    (``- {file: photo-3.jpg, caption: …}``). body/references.py checks the files."""
+    if value is MISSING or value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    if len(items) > MAX_GALLERY:
+        return c.fail("photos", f"{len(items)} photos; a gallery may have at most {MAX_GALLERY}")
+    out: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, dict):
+            unknown = set(item) - {"file", "caption"}
+            if unknown or "file" not in item:
+                return c.fail("photos", "each photo is a file name, or file: and caption:, e.g."
+                                        " - {file: photo-3.jpg, caption: ผู้เข้าร่วมประชุม}")
+            name = text(c, "photos", item["file"], required=True)
+            caption = text(c, "photos", item.get("caption"))
+        else:
+            name, caption = text(c, "photos", item, required=True), None
+        if name is INVALID or caption is INVALID:
+            return INVALID
+        out.append((name, caption or ""))
+    return tuple(out)
+
+
 def _slug(c: Checker, value: Any) -> Any:
     if value is not MISSING and value is not None:
         if not isinstance(value, str) or not SLUG_RE.match(value):
@@ -293,6 +321,7 @@ FIELDS: tuple[Field, ...] = (
     Field("tags", False, "tags: [เยาวชน, ชุมชนคุณธรรม]", "แท็ก", _tags),
     Field("summary", False, "summary: …", "สรุปข่าว", _summary),
     Field("image", False, "image: cover.jpg", "ภาพปก", _image),
+    Field("photos", False, "photos: [photo-3.jpg, photo-4.jpg]", "ภาพกิจกรรม (แกลเลอรี)", _photos),
     Field("slug", False, "slug: 2020-11-06-udon-thani-meeting", "ที่อยู่ของข่าว", _slug),
     Field("draft", False, "draft: true", "ร่าง", _draft),
 )

@@ -16,7 +16,7 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from ..model.entry import LocalLink, Photo
+from ..model.entry import GalleryPhoto, LocalLink, Photo
 from ..model.problems import CONTROL, printable
 from ..model.urls import url_scheme
 from .fields import Checker
@@ -113,6 +113,18 @@ def _check_link(c: Checker, href: str, line: int, raw: bool, entry_dir: Path,
               line=line)
         return None, None
     return LocalLink(href=href, target=target, line=line), None
+
+
+def gallery_photos(c: Checker, gallery: tuple[tuple[str, str], ...], entry_dir: Path,
+                   news_root: Path) -> tuple[list[Photo], list[GalleryPhoto]]:
+    """The gallery's files, checked as every photo is, and what the page shows of them."""
+    photos, shown = [], []
+    for name, caption in gallery:
+        photo = _check_photo(c, "photos", name, entry_dir, news_root)
+        if photo is not None:
+            photos.append(photo)
+            shown.append(GalleryPhoto(photo.target, caption))
+    return photos, shown
 
 
 def cover_and_body_photos(c: Checker, image: str | None, body: str, body_line: int,

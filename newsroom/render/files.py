@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..assets.fonts import font_files
+from ..assets.frontend import frontend_files
 from ..model.identity import SiteIdentity
 from ..pipeline import ROBOTS, BuildPlan
 from ..plan.feeds import atom, json_feed
@@ -51,10 +51,11 @@ def add_pages(plan: BuildPlan, files: Any, config: Any, root: Path,
 
 
 def add_assets(files: Any, config: Any, root: Path) -> None:
-    """The search script the browser shares with the indexer, and the Thai web font."""
+    """The search script the browser shares with the indexer, the Thai web font and the
+    galleries' lightbox."""
     add = _Adder(files, config)
     add(CORE_ASSET, abs_src_path=str(CORE_SCRIPT))
-    for site_path, source in font_files(root):
+    for site_path, source in frontend_files(root):
         add(site_path, abs_src_path=str(source))
 
 

@@ -81,8 +81,11 @@ class _EntryBody(Treeprocessor):
                 if photo is None:
                     continue
                 self._enhance(child, photo)
-                if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() \
-                        and not (child.tail or "").strip():
+                alone = parent.tag == "p" and len(parent) == 1 and \
+                    not (parent.text or "").strip() and not (child.tail or "").strip()
+                if photo.webp:
+                    _picture(parent, child, photo)
+                if alone:
                     parent.tag = "figure"
                     parent.set("class", "nr-photo")
                     if body.credit:
@@ -100,6 +103,20 @@ class _EntryBody(Treeprocessor):
         img.set("decoding", "async")
         if not (img.get("alt") or "").strip():
             img.set("alt", _literal(self.body.fallback_alt))
+
+
+def _picture(parent: etree.Element, img: etree.Element, photo: PhotoSet) -> None:
+    """The <img> in a <picture> whose <source> offers the WebP copies."""
+    picture = etree.Element("picture")
+    source = etree.SubElement(picture, "source")
+    source.set("type", "image/webp")
+    source.set("srcset", photo.webp_srcset)
+    source.set("sizes", SIZES)
+    index = list(parent).index(img)
+    parent.remove(img)
+    picture.append(img)
+    picture.tail, img.tail = img.tail, None
+    parent.insert(index, picture)
 
 
 def register_entry_body(md: Any, body: EntryBody | None) -> None:

@@ -1,7 +1,7 @@
 """Front-end files the site serves from node_modules/ (pinned in package.json).
 
-The Thai web font is copied into the site at build time, so no page asks a
-third-party host for anything.
+The Thai web font and the galleries' lightbox are copied into the site at build
+time, so no page asks a third-party host for anything.
 """
 
 from __future__ import annotations
@@ -25,13 +25,20 @@ def node_modules(*roots: Path) -> Path:
 FONT_FILES = tuple(f"sarabun-{subset}-{weight}-normal.woff2"
                    for subset in ("thai", "latin") for weight in (400, 700))
 FONT_FOLDER = "assets/fonts"
+# PhotoSwipe 5: the lightbox of entry galleries (docs/assets/gallery.js loads it).
+LIGHTBOX_FILES = ("photoswipe-lightbox.esm.min.js", "photoswipe.esm.min.js", "photoswipe.css")
+LIGHTBOX_FOLDER = "assets/photoswipe"
+LIGHTBOX_CSS = f"{LIGHTBOX_FOLDER}/photoswipe.css"
 
 
-def font_files(*roots: Path) -> list[tuple[str, Path]]:
-    """(site path, source file) of every font file the CSS names."""
-    folder = node_modules(*roots) / "@fontsource" / "sarabun" / "files"
-    files = [(f"{FONT_FOLDER}/{name}", folder / name) for name in FONT_FILES]
+def frontend_files(*roots: Path) -> list[tuple[str, Path]]:
+    """(site path, source file) of every front-end file the site serves."""
+    modules = node_modules(*roots)
+    files = [(f"{FONT_FOLDER}/{name}", modules / "@fontsource" / "sarabun" / "files" / name)
+             for name in FONT_FILES]
+    files += [(f"{LIGHTBOX_FOLDER}/{name}", modules / "photoswipe" / "dist" / name)
+              for name in LIGHTBOX_FILES]
     missing = [str(src) for _, src in files if not src.is_file()]
     if missing:
-        raise FrontendMissing(f"font files missing ({', '.join(missing)}): run `make setup`")
+        raise FrontendMissing(f"front-end files missing ({', '.join(missing)}): run `make setup`")
     return files
