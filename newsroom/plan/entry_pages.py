@@ -103,7 +103,7 @@ def entry_page(inputs: EntryInputs) -> GeneratedPage:
                          for p, newer, older in inputs.neighbours),
         feeds=feed_links(*((paths.province_folder(p), news_of(province_label(p)))
                            for p in e.provinces)),
-        sharing=sharing(e, site, cover.largest.name if cover else None))
+        sharing=sharing(e, site, cover.largest if cover else None))
     body = EntryBody(photos={name: found for name, found in inputs.photos if found is not None},
                      credit=photo_credit(e.photographers), fallback_alt=photo_alt(e.title),
                      links={href: page_link(slug, href) for href, slug in inputs.links})

@@ -9,6 +9,8 @@ from typing import Any
 from ..model import paths
 from ..model.entry import Entry
 from ..model.identity import SiteIdentity
+from ..assets.photos import Rendition
+from .labels import photo_alt
 from .pages import MetaTag, Sharing
 
 
@@ -18,10 +20,11 @@ def json_ld(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def sharing(e: Entry, site: SiteIdentity, image_name: str | None) -> Sharing:
-    """``image_name``: the cover's largest copy beside the entry page, if it has one."""
+def sharing(e: Entry, site: SiteIdentity, cover: Rendition | None) -> Sharing:
+    """``cover``: the cover's largest copy beside the entry page, if it has one (at most
+    1600 px on its long edge, a JPEG: what sharing services take)."""
     url = paths.absolute(site.url, e.url)
-    image = paths.absolute(site.url, e.url + image_name) if image_name else None
+    image = paths.absolute(site.url, e.url + cover.name) if cover else None
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -52,6 +55,11 @@ def sharing(e: Entry, site: SiteIdentity, image_name: str | None) -> Sharing:
             *(("property", "article:tag", t) for t in e.tags),
             ("name", "twitter:card", "summary_large_image" if image else "summary"),
             ("name", "twitter:title", e.title), ("name", "twitter:description", e.summary)]
-    if image:
-        meta += [("property", "og:image", image), ("name", "twitter:image", image)]
+    if image and cover:
+        meta += [("property", "og:image", image), ("property", "og:image:type", "image/jpeg")]
+        if cover.width:
+            meta += [("property", "og:image:width", str(cover.width)),
+                     ("property", "og:image:height", str(cover.height))]
+        meta += [("property", "og:image:alt", photo_alt(e.title)),
+                 ("name", "twitter:image", image)]
     return Sharing(meta=tuple(MetaTag(a, k, v) for a, k, v in meta), json_ld=json_ld(article))

@@ -110,6 +110,9 @@ def test_entry_sharing_tags_and_json_ld(sample_site):
     assert og["og:title"] == entry.title and og["og:type"] == "article"
     assert og["og:locale"] == "th_TH" and og["og:url"] == SITE_URL + entry.url
     copy = published_copy(sample_site.site, og["og:image"])
+    assert og["og:image:type"] == "image/jpeg" and og["og:image:alt"]
+    with Image.open(copy) as im:
+        assert (og["og:image:width"], og["og:image:height"]) == (str(im.width), str(im.height))
     assert copy.parent == sample_site.site / entry.url.strip("/") and copy.name != entry.image
     with Image.open(copy) as im:            # the largest copy, at most 1600 px on its long edge
         assert im.format == "JPEG" and max(im.size) <= 1600
