@@ -6,6 +6,7 @@ Markdown:
 
     speed.py            the one switch for every speed layer (NEWSROOM_FAST=0)
     model/              the domain, plain values
+      messages.py         every message writers read, Thai (English behind a switch)
       problems.py         Problem: file, line, field, what would be right
       calendar.py         Buddhist Era, Thai dates, the program (fiscal) year, Bangkok time
       province.py         the 77 provinces: names, aliases, regions, suggestions
@@ -42,6 +43,7 @@ Markdown:
       stats.py            /stats/: entries per province and year, months, most active
       open_data.py        /data/: entries.csv, entries.json (+ schema), counts.csv
       site_plan.py        plan_site: every page, in order
+      problem_pages.py    a preview's pages of entries with problems (make serve)
     search/             the Thai search index, built by Node beside the pages
       documents.py        what the index holds of each entry
       indexer.py          the Node indexer process (search_index.mjs, search_core.mjs)

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-VERDICTS_VERSION = "2"
+from ..model.messages import CATALOGUE, say
+
+VERDICTS_VERSION = "3"      # 3: problems kept as message keys
 MAX_PIXELS = 60_000_000        # a 50-megapixel phone photo fits; decoding costs 3 bytes a pixel
 MAX_BYTES = 40_000_000
 # The types a photo's name may say, and what Pillow must find inside (MPO: a camera's JPEG
@@ -38,7 +40,19 @@ class PhotoVerdict:
     digest: str            # of the file's bytes; keys the cached copies
     width: int             # as shown (EXIF orientation applied)
     height: int
-    problem: str | None    # why the site does not publish it; None when it does
+    problem: str | None = None                   # why not published: a message key, or None
+    values: tuple[tuple[str, str], ...] = ()     # what the message says of this photo
+
+    def message(self) -> str:
+        """The problem in the writer's language (kept as a key: the cache holds no words)."""
+        return say(self.problem, **dict(self.values)) if self.problem else ""
+
+
+def _refused(digest: str, key: str, shape: tuple[int, int] = (0, 0), **values: object
+             ) -> PhotoVerdict:
+    """A photo not published: why, as a message key and the values it names."""
+    return PhotoVerdict(digest, shape[0], shape[1], key,
+                        tuple(sorted((k, str(v)) for k, v in values.items())))
 
 
 def _size_text(n: int) -> str:
@@ -51,11 +65,10 @@ def inspect(path: Path) -> PhotoVerdict:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return PhotoVerdict("", 0, 0, f"the file is {_size_text(size)}; a photo may be at most"
-                                          f" {_size_text(MAX_BYTES)} (export it smaller)")
+            return _refused("", "photo.too_big", size=_size_text(size), limit=_size_text(MAX_BYTES))
         data = path.read_bytes()
     except OSError as e:
-        return PhotoVerdict("", 0, 0, f"cannot be read: {e.strerror or e}")
+        return _refused("", "file.unreadable", why=e.strerror or e)
     digest = hashlib.sha256(data).hexdigest()[:32]
     expected = FORMATS.get(path.suffix.lower(), set())
     try:
@@ -65,37 +78,35 @@ def inspect(path: Path) -> PhotoVerdict:
             with Image.open(io.BytesIO(data)) as image:
                 kind = image.format or "?"
                 if kind not in expected:
-                    return PhotoVerdict(digest, 0, 0, f"the file is {_kind(kind)}, not what its"
-                                                      f" name says ({path.suffix}); save it as"
-                                                      " JPEG or PNG under a matching name")
+                    return _refused(digest, "photo.wrong_kind", kind=_kind(kind, english=False),
+                                    kind_en=_kind(kind, english=True), suffix=path.suffix)
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    return PhotoVerdict(digest, width, height,
-                                        f"{width}×{height} is {width * height / 1e6:.0f} million"
-                                        f" pixels; a photo may have at most"
-                                        f" {MAX_PIXELS // 1_000_000} million (export it smaller)")
+                    return _refused(digest, "photo.pixels", (width, height), width=width,
+                                    height=height, millions=f"{width * height / 1e6:.0f}",
+                                    limit=MAX_PIXELS // 1_000_000)
                 if image.getexif().get(0x0112) in ROTATED:
                     width, height = height, width
                 if kind in ("JPEG", "MPO"):
                     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
     except Image.DecompressionBombError:
-        return PhotoVerdict(digest, 0, 0, f"the image has over {2 * Image.MAX_IMAGE_PIXELS // 1_000_000}"
-                                          " million pixels; a photo may have at most"
-                                          f" {MAX_PIXELS // 1_000_000} million (export it smaller)")
+        return _refused(digest, "photo.bomb", over=2 * Image.MAX_IMAGE_PIXELS // 1_000_000,
+                        limit=MAX_PIXELS // 1_000_000)
     except UnidentifiedImageError:
-        return PhotoVerdict(digest, 0, 0, "the file is not an image; save it again as JPEG or PNG")
+        return _refused(digest, "photo.not_image")
     except (OSError, ValueError, SyntaxError, EOFError) as e:
-        return PhotoVerdict(digest, 0, 0, f"the image is damaged or cut short ({_short(e)});"
-                                          " copy it again from the camera or save it again")
-    return PhotoVerdict(digest, width, height, None)
+        return _refused(digest, "photo.damaged", why=_short(e))
+    return PhotoVerdict(digest, width, height)
 
 
-def _kind(pillow_format: str) -> str:
-    return {"GIF": "a GIF image", "BMP": "a BMP image", "TIFF": "a TIFF image",
-            "ICO": "an icon", "PNG": "a PNG image", "JPEG": "a JPEG photo",
-            "MPO": "a JPEG photo", "WEBP": "a WebP image"}.get(pillow_format,
-                                                               f"a {pillow_format} file")
+_KINDS = {"GIF": "kind.gif", "BMP": "kind.bmp", "TIFF": "kind.tiff", "ICO": "kind.ico",
+          "PNG": "kind.png", "JPEG": "kind.jpeg", "MPO": "kind.jpeg", "WEBP": "kind.webp"}
+
+
+def _kind(pillow_format: str, english: bool) -> str:
+    message = CATALOGUE[_KINDS.get(pillow_format, "kind.other")]
+    return (message.en if english else message.th).format(format=pillow_format)
 
 
 def _short(error: BaseException) -> str:
@@ -157,8 +168,12 @@ def _read_verdicts(file: Path) -> dict[str, PhotoVerdict]:
             return {}
         found = {}
         for key, v in data["verdicts"].items():
+            problem = v["problem"]
+            if problem is not None and str(problem) not in CATALOGUE:
+                continue                    # a key this version does not know: made again
             verdict = PhotoVerdict(str(v["digest"]), int(v["width"]), int(v["height"]),
-                                   None if v["problem"] is None else str(v["problem"]))
+                                   None if problem is None else str(problem),
+                                   tuple((str(k), str(x)) for k, x in v["values"]))
             found[str(key)] = verdict
         return found
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -21,6 +21,7 @@ from PIL import Image, ImageCms, ImageOps
 
 from .. import speed
 from ..model.entry import Entry, Photo
+from ..model.messages import say
 from ..model.problems import Problem
 from .photo_check import ROTATED, PhotoVerdict, PhotoVerdicts
 
@@ -149,21 +150,21 @@ def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
     whose name another file beside the entry page already has (Cover-320.jpg and
     cover-320.jpg are one file on a host that ignores case)."""
     problems: list[Problem] = []
-    taken = {"index.html": "the entry page"}
+    taken = {"index.html": say("photo.owner.page")}
     for photo in entry.photos:
         field = "image" if photo.target == entry.image else "body"
         verdict = verdicts.verdict(photo.source)
         if verdict.problem:
             problems.append(Problem(entry.source, photo.line, field,
-                                    f"photo '{photo.target}': {verdict.problem}"))
+                                    say("photo.problem", target=photo.target, why=verdict.message())))
             continue
-        mine = f"photo '{photo.target}'"
+        mine = say("photo.owner.photo", target=photo.target)
         for name in copy_names(photo.target, verdict):      # case ignored, as some hosts do
             owner = taken.setdefault(name.casefold(), mine)
             if owner != mine:
-                problems.append(Problem(entry.source, photo.line,
-                                        field, f"{mine} would be published as {name}, the"
-                                               f" name of {owner}; rename the photo"))
+                problems.append(Problem(entry.source, photo.line, field,
+                                        say("photo.clash", target=photo.target, name=name,
+                                            owner=owner)))
                 break
     return problems
 
@@ -227,7 +228,6 @@ def prepare(entries: list[Entry], cache: Path, verdicts: PhotoVerdicts | None = 
             except (OSError, ValueError, SyntaxError, EOFError) as err:
                 problems.append(Problem(e.source, photo.line,
                                         "image" if photo.target == e.image else "body",
-                                        f"photo '{photo.target}' cannot be resized"
-                                        f" ({' '.join(str(err).split())[:80]}); save it again"
-                                        " as JPEG"))
+                                        say("photo.resize", target=photo.target,
+                                            why=" ".join(str(err).split())[:80])))
     return sets, problems

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.calendar import program_year
+from ..model.entry import Entry
+from ..model.messages import say
 from ..model.problems import CONTROL, Problem
 from ..read.entry import MAX_FILE_BYTES, read_entry
 from ..read.text import decode, normalise_newlines
@@ -65,12 +67,14 @@ def render_entry(report: LegacyReport, source_name: str) -> str:
     fields["tags"] = []
     if report.doubts:
         fields["draft"] = True
-        comments = [f"นำเข้าจาก {source_name} — ต้องตรวจ (to check):",
+        comments = [say("import.comment.check", name=source_name),
                     *(f"  {f}: {why}" for f, why in report.doubts.items())]
     else:
-        comments = [f"นำเข้าจาก {source_name}"]
+        comments = [say("import.comment", name=source_name)]
     if report.unit:
-        comments.append(f"หน่วยงานผู้เขียน (unit): {report.unit}")
+        comments.append(say("import.comment.unit", unit=report.unit))
+    if report.suggested_tags:
+        comments.append(say("import.comment.tags", tags=", ".join(report.suggested_tags)))
     body = "\n\n".join(escape_markdown(p) for p in report.paragraphs if p.strip())
     return entry_text(fields, body + "\n", comments)
 
@@ -84,8 +88,15 @@ def _stem(report: LegacyReport, source: Path) -> str:
     return "-".join(p for p in (parts[0], parts[1], ascii_name or "imported") if p)
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Two bodies that read the same (spaces, escapes and line breaks aside)."""
+    def plain(text: str) -> str:
+        return "".join(text.replace("\\", "").split())
+    return plain(a) == plain(b)
+
+
 def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[str],
-                encoding: str | None = None) -> Imported:
+                encoding: str | None = None, known: list[Entry] | None = None) -> Imported:
     """Read one legacy report and write its entry under ``output``; never overwrite.
     The entry is checked with the build's rules before it is written: a report that
     would give an entry with problems other than the fields left for the writer
@@ -94,32 +105,39 @@ def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[s
     try:
         size = source.stat().st_size
         if size > MAX_FILE_BYTES:
-            result.error = (f"the file is {size / 1_000_000:.1f} MB; a report may be at most"
-                            f" {MAX_FILE_BYTES // 1_000_000} MB (is it a text file?)")
+            result.error = say("import.too_big", size=f"{size / 1_000_000:.1f}",
+                               limit=MAX_FILE_BYTES // 1_000_000)
             return result
         raw = source.read_bytes()
     except OSError as e:
-        result.error = f"cannot be read: {e.strerror or e}"
+        result.error = say("file.unreadable", why=e.strerror or e)
         return result
     if encoding:
         try:
             text = normalise_newlines(raw.decode(encoding))
         except (UnicodeDecodeError, LookupError) as e:
-            result.error = f"cannot be decoded as {encoding}: {e}"
+            result.error = say("import.decode", encoding=encoding, why=e)
             return result
     else:
         text, error = decode(raw)
         if text is None:
-            result.error = (error or "not UTF-8") + " Or import it as is with --encoding cp874."
+            result.error = (error or "not UTF-8") + say("import.cp874")
             return result
     bad = CONTROL.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
-        result.error = (f"line {line}: contains the control character U+{ord(bad.group()):04X},"
-                        " which no page can show; it is not a plain-text report, or remove"
-                        " the character")
+        result.error = say("import.control", line=line, code=f"{ord(bad.group()):04X}")
         return result
     report = parse_report(text)
+    known = known or []
+    body = "\n\n".join(escape_markdown(p) for p in report.paragraphs if p.strip())
+    twin = next((e for e in known if e.date == report.date and report.province in e.provinces
+                 and _same_text(e.body, body)), None)
+    if twin is not None:
+        result.error = say("import.duplicate", existing=twin.source)
+        return result
+    text_of_report = "\n".join(report.paragraphs)
+    report.suggested_tags = sorted({t for e in known for t in e.tags if t in text_of_report})
     result.doubts = dict(report.doubts)
     year = program_year(report.date) if report.date else None
     folder = output if output != news else news / (str(year) if year else "imported")
@@ -128,7 +146,7 @@ def import_file(source: Path, output: Path, root: Path, news: Path, taken: set[s
     unexpected = [p for p in found if p.field not in result.doubts]
     if unexpected:
         result.problems = unexpected
-        result.error = ("the entry it would give has problems; nothing was written:\n"
+        result.error = (say("import.problems") + "\n"
                         + "\n".join(f"  {p.field}: {p.message}" for p in unexpected))
         return result
     path = create_exclusive(folder, stem, markdown, taken)

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
 from ..model import province as provinces
-from ..model.calendar import BANGKOK, program_year
+from ..model.province import Province
+from ..model.slugs import ascii_slugs
+from ..model.calendar import BANGKOK, program_year, thai_date_to_iso
+from ..model.messages import CATALOGUE, say
 from ..read.entry import read_entry, source_path
+from ..read.fields import SLUG_RE
 from .front_matter import create_exclusive, entry_text, existing_slugs
 from .project import find_root
 
-PLACEHOLDER = "(เขียนเนื้อหาข่าวที่นี่ แล้วลบบรรทัด draft: true เมื่อพร้อมเผยแพร่)"
+PLACEHOLDER = CATALOGUE["new.placeholder"].th     # in Thai always: a check rule looks for it
 
 
 
@@ -32,44 +37,58 @@ def cmd_new(args: argparse.Namespace) -> int:
     prov = provinces.resolve(args.province)
     if prov is None:
         near = provinces.suggest(args.province)
-        errors.append(f"--province: '{args.province}' is not a province"
-                      + (f"; did you mean {near.name_th}?" if near else ""))
+        errors.append(say("new.province", value=args.province,
+                          hint=say("province.did_you_mean", name=near.name_th) if near else ""))
+    day = None
     try:
         day = date.fromisoformat(args.date) if args.date else datetime.now(BANGKOK).date()
         if day.year > 2400:
-            errors.append(f"--date: {args.date} is a Buddhist Era date; write the Common Era year"
-                          f" ({day.year - 543}{args.date[4:]})")
+            errors.append(say("new.be_date", value=args.date,
+                              fixed=f"{day.year - 543}{args.date[4:]}"))
     except ValueError:
-        errors.append(f"--date: '{args.date}' is not a date; write YYYY-MM-DD, e.g. 2020-11-06")
-        day = None
+        iso = thai_date_to_iso(args.date)
+        errors.append(say("new.not_a_date", value=args.date,
+                          hint=say("new.thai_date", iso=iso) if iso else ""))
     authors = _split_names(args.author) or [os.environ.get("NEWSROOM_AUTHOR", "").strip()]
     authors = [a for a in authors if a]
     if not authors:
-        errors.append("--author: give the writer's name (or set NEWSROOM_AUTHOR)")
+        errors.append(say("new.author"))
     if not args.title.strip():
-        errors.append("--title: the title is empty")
+        errors.append(say("new.title"))
+    if args.slug and not SLUG_RE.match(args.slug):
+        errors.append(say("new.slug", value=args.slug))
     if errors:
         for e in errors:
             print(f"newsroom new: {e}", file=sys.stderr)
         return 2
     assert prov and day
     year = program_year(day)
-    fields: dict[str, object] = {"title": " ".join(args.title.split()), "date": day.isoformat(),
-                                 "author": authors}
+    title = " ".join(args.title.split())
+    # Only what the writer gives: the program year, the slug and the summary are derived.
+    fields: dict[str, object] = {"title": title, "date": day.isoformat(), "author": authors}
     photographers = _split_names(args.photographer)
     if photographers:
         fields["photographer"] = photographers
-    fields.update({"province": prov.name_th, "year": year, "tags": _split_names(args.tags),
-                   "draft": True})
+    fields.update({"province": prov.name_th, "tags": _split_names(args.tags), "draft": True})
     text = entry_text(fields, PLACEHOLDER + "\n")
     folder = Path(args.output) if args.output else news / str(year)
-    path = create_exclusive(folder, f"{day.isoformat()}-{prov.slug}", text, existing_slugs(news))
+    path = create_exclusive(folder, args.slug or proposed_slug(day, prov, title), text,
+                            existing_slugs(news))
     entry, problems = read_entry(path, root, news)
     print(source_path(path, root))
-    print("เขียนเนื้อหา แล้วลบ draft: true เมื่อพร้อมเผยแพร่ (write the text, then remove"
-          " draft: true to publish)", file=sys.stderr)
-    print("มีภาพหลายภาพ: วางไฟล์ไว้ข้างไฟล์ข่าว แล้วใส่ photos: [photo-1.jpg, photo-2.jpg]"
-          " เป็นแกลเลอรี (a gallery: list the photos under photos:)", file=sys.stderr)
+    print(say("new.written"), file=sys.stderr)
+    print(say("new.gallery"), file=sys.stderr)
     for p in problems:  # cannot happen unless the rules change; say so rather than hide it
         print(str(p), file=sys.stderr)
     return 1 if problems else 0
+
+
+TITLE_WORDS = 32        # characters of the romanised title in a proposed slug
+
+
+def proposed_slug(day: date, province: Province, title: str) -> str:
+    """'2024-11-20-udon-thani-prachum-...': the date, the province and the title's first
+    words romanised (the file name gives the entry its URL)."""
+    plain = " ".join(re.sub(r"<[^>]*>", " ", title).split())        # no markup in a URL
+    words = ascii_slugs([plain], fallback="")[plain][:TITLE_WORDS].rstrip("-")
+    return "-".join(part for part in (day.isoformat(), province.slug, words) if part)

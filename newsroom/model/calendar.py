@@ -86,3 +86,53 @@ def build_time() -> datetime:
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() \
         else datetime.now(timezone.utc)
     return moment.astimezone(BANGKOK)
+
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _month_number(name: str) -> int | None:
+    key = name.replace(".", "").replace(" ", "")
+    for months in (THAI_MONTHS, THAI_MONTHS_SHORT):
+        for number, month in enumerate(months, start=1):
+            if month.replace(".", "") == key:
+                return number
+    return None
+
+
+def _ce(year: int) -> int:
+    """A year as Thai writers write it (BE, two-digit BE, or CE) in the Common Era."""
+    if year < 100:
+        year += 2500
+    return year - BE_OFFSET if year > 2400 else year
+
+
+def thai_date_to_iso(text: str) -> str | None:
+    """The ISO date a Thai-style date means, or None: '20 พฤศจิกายน 2567', '20 พ.ย. 67',
+    '20/11/2567', Thai digits, a BE year in ISO form.
+
+    >>> [thai_date_to_iso(t) for t in ("20 พฤศจิกายน 2567", "๒๐๒๔-๑๑-๒๐", "20/11/2567", "2567-11-20")]
+    ['2024-11-20', '2024-11-20', '2024-11-20', '2024-11-20']
+    >>> thai_date_to_iso("วันที่ 6 พ.ย. 2563"), thai_date_to_iso("ประชุม") is None
+    ('2020-11-06', True)
+    """
+    import re
+    written = " ".join(text.translate(THAI_DIGITS).split())
+    patterns = (
+        (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+        (r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$", lambda m: (int(m[3]), int(m[2]), int(m[1]))),
+        (r"^(?:วัน\S*\s*)?(?:ที่\s*)?(\d{1,2})\s*([ก-๛.\s]+?)\s*(?:พ\.?\s?ศ\.?\s*)?(\d{2}|\d{4})$",
+         lambda m: (int(m[3]), _month_number(m[2]), int(m[1]))),
+    )
+    for pattern, parts in patterns:
+        m = re.match(pattern, written)
+        if not m:
+            continue
+        year, month, day = parts(m)
+        if month is None:
+            return None
+        try:
+            return date(_ce(year), month, day).isoformat()
+        except ValueError:
+            return None
+    return None

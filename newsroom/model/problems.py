@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from .messages import say
+
 # Control characters and line separators from a file name or a field's value would break
 # the one-line report or drive the terminal (ESC [ …): shown as \xNN instead.
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -40,13 +42,13 @@ def printable(text: str) -> str:
 
 def control_message(character: str) -> str:
     """What to say of a control character found in a value, a body or a file."""
-    return (f"contains the control character U+{ord(character):04X}, which no page or feed"
-            " can show; delete it (it often comes from copy and paste)")
+    return say("control", code=f"{ord(character):04X}")
 
 
 def report(problems: list[Problem]) -> str:
     """All problems, one a line, sorted by file and line, with a count."""
     lines = [str(p) for p in sorted(set(problems))]
     files = len({p.path for p in problems})
-    noun = "problem" if len(lines) == 1 else "problems"
-    return "\n".join([*lines, f"{len(lines)} {noun} in {files} file{'s' if files != 1 else ''}"])
+    return "\n".join([*lines, say("report.count", problems=len(lines), files=files,
+                                  noun="problem" if len(lines) == 1 else "problems",
+                                  files_noun="file" if files == 1 else "files")])

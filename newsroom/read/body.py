@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from ..model.messages import say
+
 MAX_DEPTH = 32
 MAX_OPENERS = 300
 MAX_RUN = 100
@@ -100,12 +102,10 @@ def body_problems(body: str) -> list[tuple[int, str]]:
     for number, line in enumerate(body.split("\n"), start=1):
         if "depth" not in found and (">" in line or line[:1] in " \t") and \
                 _depth(line) > MAX_DEPTH:
-            found["depth"] = (number, f"lists or quotes are nested {_depth(line)} levels deep"
-                                      f" here; at most {MAX_DEPTH} levels can be shown")
+            found["depth"] = (number, say("body.depth", depth=_depth(line), limit=MAX_DEPTH))
         if "run" not in found and ("*" * (MAX_RUN + 1) in line or "_" * (MAX_RUN + 1) in line) \
                 and not _RULE.match(line) and _RUN.search(line):
-            found["run"] = (number, f"a run of more than {MAX_RUN} '*' or '_' in a row;"
-                                    " shorten it (Markdown reads them as emphasis)")
+            found["run"] = (number, say("body.run", limit=MAX_RUN))
     line = 1
     start = 0
     for m in [*_BLANK.finditer(body), None]:
@@ -115,8 +115,8 @@ def body_problems(body: str) -> list[tuple[int, str]]:
             for opener in ("[", "<"):
                 count = block.count(opener)
                 if count > MAX_OPENERS and "openers" not in found:
-                    found["openers"] = (line, f"one paragraph has {count} '{opener}'; at most"
-                                              f" {MAX_OPENERS} (split it with blank lines)")
+                    found["openers"] = (line, say("body.openers", opener=opener, count=count,
+                                                          limit=MAX_OPENERS))
         if m:
             line += body.count("\n", start, m.end())
             start = m.end()
@@ -124,11 +124,9 @@ def body_problems(body: str) -> list[tuple[int, str]]:
         deepest, at = _html_depth(body)
         if deepest > MAX_HTML_DEPTH:
             found["html"] = (body.count("\n", 0, at) + 1,
-                             f"HTML elements are nested {deepest} deep here; at most"
-                             f" {MAX_HTML_DEPTH} can be shown")
+                             say("body.html_depth", depth=deepest, limit=MAX_HTML_DEPTH))
     markup = sum(body.count(c) for c in MARKUP)
     if markup > MAX_MARKUP:
-        found["markup"] = (1, f"the text has {markup:,} characters Markdown reads as markup"
-                              f" ({' '.join(MARKUP)}); at most {MAX_MARKUP:,} (is it pasted"
-                              " code or a table of symbols?)")
+        found["markup"] = (1, say("body.markup", count=f"{markup:,}", chars=" ".join(MARKUP),
+                                  limit=f"{MAX_MARKUP:,}"))
     return sorted(found.values())

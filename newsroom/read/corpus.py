@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from ..assets.photo_check import PhotoVerdicts
 from ..assets.photos import photo_problems
 from ..model.entry import Entry, LocalLink
+from ..model.messages import say
 from ..model.problems import Problem
 from .entry import read_entry, source_path
 from .references import ENTRY_SUFFIXES
@@ -89,8 +90,7 @@ def linked_folders(root: Path, news_dir: Path) -> list[Problem]:
         for d in subfolders:
             if os.path.islink(os.path.join(folder, d)):
                 problems.append(Problem(source_path(Path(folder, d), root), 0, "file",
-                                        "is a link to a folder, which the archive does not"
-                                        " follow; move the folder itself into news/"))
+                                        say("corpus.linked_folder")))
     return problems
 
 
@@ -103,13 +103,10 @@ def link_problems(claims: list[Claim], drafts_published: bool) -> list[Problem]:
             target = by_path.get(link.target)
             if target is None:
                 problems.append(Problem(c.source, link.line, "body",
-                                        f"the link '{link.href[:80]}' leads to a file that is"
-                                        " not an entry of the archive (or has problems of its"
-                                        " own); link an entry's file under news/"))
+                                        say("link.not_entry", href=link.href[:80])))
             elif target.draft and not drafts_published:
                 problems.append(Problem(c.source, link.line, "body",
-                                        f"the link '{link.href[:80]}' leads to {target.source},"
-                                        " a draft, which the site does not publish"))
+                                        say("link.draft", href=link.href[:80], target=target.source)))
     return problems
 
 
@@ -124,9 +121,8 @@ def cross_problems(root: Path, news_dir: Path, claims: list[Claim], files: int,
     if not files and not problems:
         where = source_path(news_dir, root)
         problems.append(Problem(where, 0, "file",
-                                f"no entries: the folder {where}/ is missing" if not news_dir.is_dir()
-                                else f"no entries in {where}/: add news files (.md) there,"
-                                     " or run this in the project folder"))
+                                say("corpus.no_folder" if not news_dir.is_dir() else "corpus.no_entries",
+                                    where=where)))
     return problems
 
 
@@ -146,8 +142,7 @@ def docs_collisions(docs_dir: Path, root: Path, uris: list[str]) -> list[Problem
         for clash in clashes:
             if clash in written:
                 found.append(Problem(os.path.relpath(written[clash], root), 0, "url",
-                                     f"the archive generates /{uri.removesuffix('index.md')}"
-                                     " here; move or rename this file"))
+                                     say("corpus.docs_clash", uri=uri.removesuffix("index.md"))))
     return found
 
 
@@ -162,8 +157,7 @@ def url_problems(entries: list[Entry] | list[Claim]) -> list[Problem]:
             for e in owners:
                 others = ", ".join(o.source for o in owners if o is not e)
                 problems.append(Problem(e.source, 1, "slug",
-                                        f"the URL /{e.url} is also claimed by {others};"
-                                        " give one of them another slug"))
+                                        say("corpus.url_clash", url=e.url, others=others)))
     return problems
 
 

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from ..model.entry import Entry
+from ..model.messages import CATALOGUE, say
 from ..model.problems import CONTROL, Problem, control_message
 from .body import body_problems
 from .fields import INVALID, Checker, check_fields
@@ -27,6 +28,7 @@ from .references import cover_and_body_photos, gallery_photos
 from .text import decode, split_front_matter
 
 MAX_FILE_BYTES = 2_000_000
+PLACEHOLDER = CATALOGUE["new.placeholder"].th      # the body `newsroom new` writes
 SUMMARY_LENGTH = 180
 
 
@@ -50,24 +52,22 @@ def _read_text(path: Path, news_root: Path, raw: bytes | None) -> tuple[str | No
         try:
             inside = path.resolve(strict=True).is_relative_to(news_root.resolve())
         except (OSError, RuntimeError):
-            return None, "is a link to a file that does not exist; put the entry itself in news/"
+            return None, say("file.link_missing")
         if not inside:
-            return None, ("is a link to a file outside the news folder; put the entry itself"
-                          " in news/ (a link would publish whatever it points to)")
+            return None, say("file.link_outside")
     if raw is None:
         try:
             with open(path, "rb") as f:
                 raw = f.read(MAX_FILE_BYTES + 1)
         except OSError as e:
-            return None, f"cannot be read: {e.strerror or e}"
+            return None, say("file.unreadable", why=e.strerror or e)
     if len(raw) > MAX_FILE_BYTES:
-        return None, (f"the file is over {MAX_FILE_BYTES // 1_000_000} MB; an entry may be at most"
-                      f" {MAX_FILE_BYTES // 1_000_000} MB (put large material elsewhere)")
+        return None, say("file.too_big", limit=MAX_FILE_BYTES // 1_000_000)
     text, error = decode(raw)
     if text is None:
         return None, error or "cannot be decoded"
     if "\x00" in text:
-        return None, "the file contains NUL characters; it is not a text file"
+        return None, say("file.nul")
     return text, None
 
 
@@ -104,10 +104,11 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
         c, values["photos"] if values["photos"] is not INVALID else (), path.parent, news_root)
     photos += [p for p in gallery_files if p.target not in {q.target for q in photos}]
     if photos and not values["photographer"] and "photographer" not in data:
-        c.add("photographer", "is missing: the entry shows photos, so credit the photographer"
-                              " (photographer: ชื่อ นามสกุล)", line=1)
+        c.add("photographer", say("photo.no_photographer"), line=1)
     if not body.strip():
-        c.add("body", "the entry has no text below the front matter", line=body_line)
+        c.add("body", say("body.empty"), line=body_line)
+    elif values["draft"] is False and PLACEHOLDER in body:
+        c.add("body", say("body.placeholder"), line=body_line)
     bad = CONTROL.search(body)
     if bad:
         c.add("body", control_message(bad.group()),

@@ -21,7 +21,8 @@ from typing import Any, Callable
 
 from ..model import province as provinces
 from ..model.calendar import (BE_OFFSET, FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, bangkok_datetime,
-                              be_year, program_year)
+                              THAI_DIGITS, be_year, program_year, thai_date_to_iso)
+from ..model.messages import say
 from ..model.problems import CONTROL, Problem, control_message, printable
 from ..model.province import Province
 
@@ -67,15 +68,16 @@ class Checker:
 
 
 def describe(value: Any) -> str:
+    """What a value is, for a message: 'รายการ', 'a list', …"""
     if isinstance(value, dict):
-        return "a set of fields"
+        return say("what.fields")
     if isinstance(value, list):
-        return "a list"
+        return say("what.list")
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return say("what.bool", value=str(value).lower())
     if isinstance(value, (date, datetime)):
-        return f"a date ({value.isoformat()})"
-    return f"{type(value).__name__} {value!r}"[:80]
+        return say("what.date", value=value.isoformat())
+    return say("what.number", kind=type(value).__name__, value=repr(value))[:80]
 
 
 # --------------------------------------------------------------------------
@@ -85,15 +87,15 @@ def describe(value: Any) -> str:
 def text(c: Checker, name: str, value: Any, required: bool = False) -> Any:
     """One line of text: spaces made single, no control characters, not too long."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return c.fail(name, "is empty; write a value after the colon") if required else None
+        return c.fail(name, say("field.empty")) if required else None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        return c.fail(name, f"must be text, not {describe(value)}")
+        return c.fail(name, say("field.text", what=describe(value), what_en=describe(value)))
     value = " ".join(str(value).split())
     bad = CONTROL.search(value)
     if bad:
         return c.fail(name, control_message(bad.group()))
     if len(value) > MAX_TEXT:
-        return c.fail(name, f"is {len(value)} characters long; keep it under {MAX_TEXT}")
+        return c.fail(name, say("field.too_long", length=len(value), limit=MAX_TEXT))
     return value
 
 
@@ -114,7 +116,7 @@ def names(c: Checker, name: str, value: Any, required: bool) -> Any:
     items = value if isinstance(value, list) else [value]
     if not items or value is None:
         if required:
-            return c.fail(name, "is empty; write a name, or a list [name 1, name 2]")
+            return c.fail(name, say("field.names_empty"))
         return ()
     return texts(c, name, items)
 
@@ -122,6 +124,15 @@ def names(c: Checker, name: str, value: Any, required: bool) -> Any:
 # --------------------------------------------------------------------------
 # One rule per field
 # --------------------------------------------------------------------------
+
+def _not_a_date(written: str) -> str:
+    """What to say of a date that is not YYYY-MM-DD: a Thai date gets the exact ISO value
+    to write ("20 พฤศจิกายน 2567" → date: 2024-11-20), Thai digits included."""
+    iso = thai_date_to_iso(written)
+    if iso:
+        return say("date.thai", value=printable(written[:40]), iso=iso)
+    return say("date.not_a_date", value=printable(written[:40]))
+
 
 def _title(c: Checker, value: Any) -> Any:
     return text(c, "title", value, required=True)
@@ -141,32 +152,31 @@ def _photographer(c: Checker, value: Any) -> Any:
 
 def _date(c: Checker, value: Any) -> Any:
     if value is None or value == "":
-        return c.fail("date", "is empty; write the publication date as YYYY-MM-DD, e.g. 2020-11-06")
+        return c.fail("date", say("date.empty"))
     moment: date | datetime | None = None
     if isinstance(value, (date, datetime)):
         moment = value
     elif isinstance(value, str):
-        written = value.strip()
+        written = value.strip().translate(THAI_DIGITS)      # ๒๐๒๐-๑๑-๐๖ as 2020-11-06
         try:
             moment = (datetime.fromisoformat(written) if len(written) > 10
                       else date.fromisoformat(written))
         except ValueError:
             m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", written)
             if not (m and be_year(FIRST_CE_YEAR) <= int(m.group(1)) <= be_year(LAST_CE_YEAR)):
-                return c.fail("date", f"'{printable(written[:40])}' is not a date; write YYYY-MM-DD"
-                                      " (e.g. 2020-11-06), optionally with a time: 2020-11-06 13:30")
+                return c.fail("date", _not_a_date(written))
             # 29 February of a BE year is no CE date: said below
     else:
-        return c.fail("date", f"must be a date like 2020-11-06, not {describe(value)}")
-    year = moment.year if moment else int(str(value).strip()[:4])
+        return c.fail("date", say("date.kind", what=describe(value), what_en=describe(value)))
+    shown = str(value).strip().translate(THAI_DIGITS)
+    year = moment.year if moment else int(shown[:4])
     if be_year(FIRST_CE_YEAR) <= year <= be_year(LAST_CE_YEAR):
         # a Buddhist Era year written where the Common Era one belongs
         ce = year - BE_OFFSET
-        fixed = f"{ce}{str(value).strip()[4:10]}"
-        return c.fail("date", f"year {year} is a Buddhist Era year; dates are written in the Common"
-                              f" Era: {fixed} (BE {year} = CE {ce})")
+        fixed = f"{ce}{shown[4:10]}"
+        return c.fail("date", say("date.be_year", year=year, fixed=fixed, ce=ce))
     if not FIRST_CE_YEAR <= year <= LAST_CE_YEAR:
-        return c.fail("date", f"year {year} is outside the archive ({FIRST_CE_YEAR}–{LAST_CE_YEAR})")
+        return c.fail("date", say("date.outside", year=year, first=FIRST_CE_YEAR, last=LAST_CE_YEAR))
     assert moment is not None
     return bangkok_datetime(moment)
 
@@ -179,43 +189,41 @@ def _year(c: Checker, value: Any) -> Any:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
-        return c.fail("year", f"must be a program year in BE such as {derived or 2564},"
-                              f" not {describe(value)}")
+        return c.fail("year", say("year.kind", example=derived or 2564, what=describe(value),
+                                  what_en=describe(value)))
     if FIRST_CE_YEAR <= value <= LAST_CE_YEAR:
-        hint = (f"; the date {published.date().isoformat()} is in program year {derived}"
+        hint = (say("year.ce.hint", date=published.date().isoformat(), derived=derived)
                 if derived and derived != be_year(value) else "")
-        return c.fail("year", f"{value} is a CE year; program years are in BE: write"
-                              f" year: {be_year(value)}{hint}")
+        return c.fail("year", say("year.ce", value=value, be=be_year(value), hint=hint))
     if not FIRST_PROGRAM_YEAR <= value <= LAST_PROGRAM_YEAR:
-        return c.fail("year", f"{value} is not a program year (BE {FIRST_PROGRAM_YEAR}–"
-                              f"{LAST_PROGRAM_YEAR})")
+        return c.fail("year", say("year.outside", value=value, first=FIRST_PROGRAM_YEAR,
+                                  last=LAST_PROGRAM_YEAR))
     if derived is not None and abs(value - derived) > 1:
-        return c.fail("year", f"program year {value} is far from the date"
-                              f" {published.date().isoformat()}, which falls in program year"
-                              f" {derived}; leave year out to use {derived}")
+        return c.fail("year", say("year.far", value=value, date=published.date().isoformat(),
+                                  derived=derived))
     return value
 
 
 def _province(c: Checker, value: Any) -> Any:
     items = value if isinstance(value, list) else [value]
     if value is None or value == [] or value == "":
-        return c.fail("province", "is empty; write the province in Thai, e.g. province: อุดรธานี")
+        return c.fail("province", say("province.empty"))
     found: list[Province] = []
     ok = True
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            c.add("province", f"must be a province name, not {describe(item)}")
+            c.add("province", say("province.kind", what=describe(item), what_en=describe(item)))
             ok = False
             continue
         p = provinces.resolve(item)
         if p is None:
             near = provinces.suggest(item)
-            hint = f"; did you mean {near.name_th}?" if near else (
-                "; write one of the 77 provinces in Thai (อุดรธานี) or English (Udon Thani)")
-            c.add("province", f"'{printable(item.strip()[:60])}' is not a province{hint}")
+            hint = say("province.did_you_mean", name=near.name_th) if near else \
+                say("province.write_one")
+            c.add("province", say("province.unknown", value=printable(item.strip()[:60]), hint=hint))
             ok = False
         elif p in found:
-            c.add("province", f"{p.name_th} is listed twice")
+            c.add("province", say("province.twice", name=p.name_th))
             ok = False
         else:
             found.append(p)
@@ -227,9 +235,9 @@ def _tags(c: Checker, value: Any) -> Any:
         return ()
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
-        return c.fail("tags", f"must be a list such as [เยาวชน, ชุมชนคุณธรรม], not {describe(value)}")
+        return c.fail("tags", say("tags.kind", what=describe(value), what_en=describe(value)))
     if len(items) > MAX_TAGS:
-        return c.fail("tags", f"{len(items)} tags; an entry may have at most {MAX_TAGS}")
+        return c.fail("tags", say("tags.too_many", count=len(items), limit=MAX_TAGS))
     return texts(c, "tags", items)
 
 
@@ -238,8 +246,7 @@ def _image(c: Checker, value: Any) -> Any:
     if value is MISSING or value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        return c.fail("image", f"must be the file name of a photo next to the entry,"
-                               f" not {describe(value)}")
+        return c.fail("image", say("image.kind", what=describe(value), what_en=describe(value)))
     return value.strip()
 
 
@@ -253,14 +260,13 @@ def _photos(c: Checker, value: Any) -> Any:
         return ()
     items = value if isinstance(value, list) else [value]
     if len(items) > MAX_GALLERY:
-        return c.fail("photos", f"{len(items)} photos; a gallery may have at most {MAX_GALLERY}")
+        return c.fail("photos", say("photos.too_many", count=len(items), limit=MAX_GALLERY))
     out: list[tuple[str, str]] = []
     for item in items:
         if isinstance(item, dict):
             unknown = set(item) - {"file", "caption"}
             if unknown or "file" not in item:
-                return c.fail("photos", "each photo is a file name, or file: and caption:, e.g."
-                                        " - {file: photo-3.jpg, caption: ผู้เข้าร่วมประชุม}")
+                return c.fail("photos", say("photos.item"))
             name = text(c, "photos", item["file"], required=True)
             caption = text(c, "photos", item.get("caption"))
         else:
@@ -275,8 +281,7 @@ def _slug(c: Checker, value: Any) -> Any:
     if value is not MISSING and value is not None:
         if not isinstance(value, str) or not SLUG_RE.match(value):
             shown = describe(value) if not isinstance(value, str) else repr(value)[:60]
-            return c.fail("slug", f"{shown} is not a URL slug: use lowercase a–z, digits and"
-                                  " hyphens, e.g. 2020-11-06-udon-thani-meeting")
+            return c.fail("slug", say("slug.invalid", value=shown))
         return value
     return file_slug(c)
 
@@ -287,9 +292,7 @@ def file_slug(c: Checker) -> Any:
     stem = path.parent.name if path.stem == "index" else path.stem
     slug = re.sub(r"[\s_]+", "-", stem.strip().lower())
     if not SLUG_RE.match(slug):
-        return c.fail("slug", f"the file name '{stem}' does not make an ASCII URL; rename the file"
-                              " (e.g. 2020-11-06-udon-thani-meeting.md) or add a field"
-                              " slug: 2020-11-06-udon-thani-meeting", line=1)
+        return c.fail("slug", say("slug.file_name", stem=stem), line=1)
     return slug
 
 
@@ -297,7 +300,7 @@ def _draft(c: Checker, value: Any) -> Any:
     if value is MISSING:
         return False
     if not isinstance(value, bool):
-        c.add("draft", f"must be true or false, not {describe(value)}")
+        c.add("draft", say("draft.kind", what=describe(value), what_en=describe(value)))
         return True
     return value
 
@@ -333,19 +336,20 @@ def check_fields(c: Checker, data: dict[Any, Any]) -> dict[str, Any]:
     after reporting unknown and missing fields."""
     for key in data:
         if not isinstance(key, str):
-            c.add("front matter", f"field name {describe(key)} is not a name", line=1)
+            c.add("front matter", say("field.not_a_name", what=describe(key), what_en=describe(key)),
+                  line=1)
         elif key not in NAMES:
             near = difflib.get_close_matches(key.lower(), NAMES, n=1, cutoff=0.6)
-            hint = f"; did you mean {near[0]}?" if near else f"; the fields are {', '.join(NAMES)}"
+            hint = say("field.unknown.near", name=near[0]) if near else \
+                say("field.unknown.list", names=", ".join(NAMES))
             shown = printable(key)[:40]
-            c.add(shown if shown.strip() else "front matter", f"unknown field '{shown}'{hint}",
-                  line=c.line(key))
+            c.add(shown if shown.strip() else "front matter",
+                  say("field.unknown", name=shown, hint=hint), line=c.line(key))
     for f in FIELDS:
         if f.name in data:
             c.values[f.name] = f.rule(c, data[f.name])
         elif f.required:
-            c.problems.append(Problem(c.source, 1, f.name,
-                                      f"is missing; add a line such as {f.example}"))
+            c.problems.append(Problem(c.source, 1, f.name, say("field.missing", example=f.example)))
             c.values[f.name] = INVALID
         else:
             c.values[f.name] = f.rule(c, MISSING)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..model.messages import say, yaml_problem
 from ..model.problems import control_message, printable
 
 MAX_YAML_DEPTH = 20        # nested lists or fields in front matter (an entry needs 2)
@@ -35,6 +36,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 _YAML_TYPES = {"!!int": "a whole number", "!!float": "a number", "!!bool": "true or false",
                "!!timestamp": "a date", "!!binary": "base64 data"}
+_YAML_TYPES_TH = {"!!int": "จำนวนเต็ม", "!!float": "ตัวเลข", "!!bool": "จริง/เท็จ",
+                  "!!timestamp": "วันที่", "!!binary": "ข้อมูล base64"}
 
 
 def _alias_overflow(node: yaml.Node) -> yaml.Node | None:
@@ -85,53 +88,51 @@ def parse_front_matter(front: str) -> tuple[dict[str, Any] | None, dict[str, int
     """Mapping, line of each key (1-based within the block), error, error line."""
     deep = _too_deep(front)
     if deep is not None:
-        return None, {}, (f"lists or fields are nested more than {MAX_YAML_DEPTH} levels deep;"
-                          " a field holds a value or a list of values"), deep + 1
+        return None, {}, say("yaml.too_deep", limit=MAX_YAML_DEPTH), deep + 1
     loader = _Loader(front)
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, {}, "the front matter is empty", 0
+            return None, {}, say("yaml.empty"), 0
         if not isinstance(node, yaml.MappingNode):
-            return None, {}, "the front matter must be fields (name: value), one a line", 0
+            return None, {}, say("yaml.not_fields"), 0
         repeated = _alias_overflow(node)
         if repeated is not None:
-            return None, {}, (f"the aliases (*name) repeat the value anchored here (&name) more"
-                              f" than {MAX_ALIAS_REPEATS:,} times; write the values out instead"
-                              ), repeated.start_mark.line + 1
+            return None, {}, say("yaml.aliases", limit=f"{MAX_ALIAS_REPEATS:,}"), \
+                repeated.start_mark.line + 1
         lines: dict[str, int] = {}
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 name, line = str(key_node.value), key_node.start_mark.line + 1
                 if name in lines:   # PyYAML would keep the last value and drop the first
-                    return None, {}, (f"the field '{printable(name)[:40]}' is written twice"
-                                      f" (lines {lines[name] + 1} and {line + 1}); keep one"), line
+                    return None, {}, say("yaml.twice", name=printable(name)[:40],
+                                         first=lines[name] + 1, second=line + 1), line
                 lines[name] = line
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as e:    # a character YAML does not allow, e.g. U+001B
         if not isinstance(e.character, int):
-            return None, {}, f"front matter is not valid YAML: {e.reason}", 0
+            return None, {}, yaml_problem(e.reason), 0
         at = front.find(chr(e.character))
         return None, {}, control_message(chr(e.character)), (front.count("\n", 0, at) + 1
                                                              if at >= 0 else 0)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         what = e.problem or "invalid YAML"
-        return None, {}, f"front matter is not valid YAML: {what}", (mark.line + 1 if mark else 0)
+        return None, {}, yaml_problem(what), (mark.line + 1 if mark else 0)
     except (ValueError, KeyError, AttributeError, OverflowError) as e:
         # A value its type cannot hold (!!bool 2020-11-06, !!timestamp x, a 5,000-digit
         # number): PyYAML's constructor leaves the node it failed on in recursive_objects.
         bad = next(reversed(getattr(loader, "recursive_objects", None) or {}), None)
         if not isinstance(bad, yaml.ScalarNode):
-            return None, {}, f"front matter is not valid YAML: {printable(str(e))[:120]}", 0
+            return None, {}, yaml_problem(printable(str(e))[:120]), 0
         kind = bad.tag.replace("tag:yaml.org,2002:", "!!")
-        return None, {}, (f"'{printable(bad.value[:40])}' cannot be read as"
-                          f" {_YAML_TYPES.get(kind, 'a value')} ({kind}); remove the tag"
-                          " or put the value in quotes"), bad.start_mark.line + 1
+        return None, {}, say("yaml.cast", value=printable(bad.value[:40]), tag=kind,
+                             kind=_YAML_TYPES_TH.get(kind, "ค่า"),
+                             kind_en=_YAML_TYPES.get(kind, "a value")), bad.start_mark.line + 1
     except (yaml.YAMLError, TypeError, RecursionError) as e:
-        return None, {}, f"front matter is not valid YAML: {printable(str(e))[:120]}", 0
+        return None, {}, yaml_problem(printable(str(e))[:120]), 0
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return None, {}, "the front matter must be fields (name: value), one a line", 0
+        return None, {}, say("yaml.not_fields"), 0
     return data, lines, None, 0

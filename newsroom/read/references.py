@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..model.entry import GalleryPhoto, LocalLink, Photo
+from ..model.messages import say
 from ..model.problems import CONTROL, printable
 from ..model.urls import url_scheme
 from .fields import Checker
@@ -36,35 +37,29 @@ def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
         c.add(name, message, line=line)
 
     if CONTROL.search(ref):
-        return bad("the photo's file name contains control characters; rename the file")
+        return bad(say("photo.control"))
     clean = unquote(ref.split("#", 1)[0].split("?", 1)[0])    # %2e%2e is .., as MkDocs reads it
     pure = PurePosixPath(clean.replace("\\", "/"))
     if not clean.strip() or not pure.name or pure.name in (".", ".."):
-        return bad(f"'{printable(ref[:80])}' is not the name of a photo file; write the"
-                   " file's name, such as photo-1.jpg")
+        return bad(say("photo.not_a_name", ref=printable(ref[:80])))
     if pure.is_absolute() or clean.startswith(("/", "\\")) or ".." in pure.parts:
-        return bad(f"photo '{ref[:80]}' must be a path next to the entry, such as"
-                   " photo-1.jpg (no leading / and no ..)")
+        return bad(say("photo.outside_entry", ref=printable(ref[:80])))
     if "\\" in clean:
-        return bad(f"photo '{printable(ref[:80])}': write paths with /, not \\")
+        return bad(say("photo.backslash", ref=printable(ref[:80])))
     bad_name = next((part for part in pure.parts if not _SAFE_NAME.match(part)), None)
     if bad_name is not None:
-        return bad(f"'{printable(bad_name[:80])}': rename the photo; its name may have letters,"
-                   " digits, '-', '_' and '.' only (no spaces, quotes or brackets),"
-                   " e.g. photo-1.jpg")
+        return bad(say("photo.bad_name", name=printable(bad_name[:80])))
     if pure.suffix.lower() not in PHOTO_SUFFIXES:
-        return bad(f"'{printable(pure.name[:80])}' is not a photo the site publishes: photos"
-                   " are JPEG, PNG or WebP files (.jpg, .jpeg, .png, .webp)")
+        return bad(say("photo.type", name=printable(pure.name[:80])))
     source = entry_dir / Path(*pure.parts)
     try:
         real = source.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):
-        return bad(f"photo '{ref[:80]}' does not exist; put the file next to"
-                   f" {c.source.rsplit('/', 1)[-1]}")
+        return bad(say("photo.missing", ref=printable(ref[:80]), file=c.source.rsplit("/", 1)[-1]))
     if not real.is_relative_to(news_root.resolve()):
-        return bad(f"photo '{ref[:80]}' points outside the news folder")
+        return bad(say("photo.outside_news", ref=printable(ref[:80])))
     if not real.is_file():
-        return bad(f"photo '{ref[:80]}' is a folder, not a photo file")
+        return bad(say("photo.folder", ref=printable(ref[:80])))
     return Photo(source=real, target=pure.as_posix(), line=c.line(name) if line is None else line)
 
 
@@ -98,18 +93,15 @@ def _check_link(c: Checker, href: str, line: int, raw: bool, entry_dir: Path,
     if (target / "index.md").is_file():
         target = target / "index.md"
     if target.suffix.lower() not in ENTRY_SUFFIXES or not target.is_file():
-        c.add("body", f"the link '{printable(href[:80])}' leads to no entry or photo: link"
-                      " another entry by its file (../2564/2020-11-06-x.md), a photo next to"
-                      " this entry by its name, a web page by its full address (https://…)",
+        c.add("body", say("link.nowhere", href=printable(href[:80])),
               line=line)
         return None, None
     if raw:
-        c.add("body", f"the HTML link '{printable(href[:80])}' to another entry's file would"
-                      " not lead to its page; write it as a Markdown link [text](file.md)",
+        c.add("body", say("link.raw_html", href=printable(href[:80])),
               line=line)
         return None, None
     if not target.is_relative_to(news_root.resolve()):
-        c.add("body", f"the link '{printable(href[:80])}' leads outside the news folder",
+        c.add("body", say("link.outside", href=printable(href[:80])),
               line=line)
         return None, None
     return LocalLink(href=href, target=target, line=line), None

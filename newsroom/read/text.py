@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..model.messages import say
+
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 
 
@@ -22,14 +24,13 @@ def decode(raw: bytes) -> tuple[str | None, str | None]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        hint = ""
+        hint = say("file.not_utf8.save")
         try:
             if _THAI.search(raw.decode("cp874")):
-                hint = (" It looks like Thai in TIS-620/cp874 (Windows Thai); convert it with"
-                        " `iconv -f CP874 -t UTF-8 FILE > NEW` or save it as UTF-8 in your editor.")
+                hint = say("file.not_utf8.cp874")
         except UnicodeDecodeError:
             pass
-        return None, f"line {line}: the file is not UTF-8 text.{hint or ' Save it as UTF-8.'}"
+        return None, say("file.not_utf8", line=line, hint=hint)
     return normalise_newlines(text), None
 
 
@@ -37,11 +38,10 @@ def split_front_matter(text: str) -> tuple[str | None, str, int, str | None]:
     """(front matter, body, line where the body starts, error message)."""
     lines = text.split("\n")
     if not text.strip():
-        return None, "", 1, "the file is empty; an entry starts with front matter between --- lines"
+        return None, "", 1, say("file.empty")
     if lines[0].strip() != "---":
-        return None, text, 1, ("no front matter: the first line must be --- followed by"
-                               " fields such as title:, date:, author:, province:")
+        return None, text, 1, say("file.no_front")
     for i in range(1, len(lines)):
         if lines[i].rstrip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1:]), i + 2, None
-    return None, text, 1, "the front matter is not closed: add a line with --- after the last field"
+    return None, text, 1, say("file.unclosed")

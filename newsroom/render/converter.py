@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from .. import speed
+from ..model.messages import say
 from ..plan.pages import GeneratedPage
 from . import engine
 from .markdown_ext import register_entry_body
@@ -87,13 +88,15 @@ class Converter:
             with WATCHDOG.guard():
                 return md.convert(page.markdown)
         except (RenderTimeout, RecursionError, MemoryError) as e:
-            why = (f"took more than {budget_seconds():g} s to render" if isinstance(e, RenderTimeout)
-                   else "is nested too deeply to render" if isinstance(e, RecursionError)
-                   else "is too large to render")
+            seconds = f"{budget_seconds():g}"
+            why, why_en = ((f"ใช้เวลาเกิน {seconds} วินาที", f"took more than {seconds} s to render")
+                           if isinstance(e, RenderTimeout) else
+                           ("ซ้อนกันลึกเกินกว่าจะแสดงได้", "is nested too deeply to render")
+                           if isinstance(e, RecursionError) else
+                           ("ใหญ่เกินกว่าจะแสดงได้", "is too large to render"))
             source = (spec.source if spec else None) or page.file.src_uri
             error = engine.module(self.config, "exceptions").PluginError
-            raise error(f"{source}: body: the text {why}; simplify it (fewer nested lists,"
-                        " quotes or brackets) and build again") from None
+            raise error(say("render.failed", source=source, why=why, why_en=why_en)) from None
 
 
 def _set_canonical_url(self: Any, base: str | None) -> None:

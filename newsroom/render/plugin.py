@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from .. import speed
 from ..model.identity import SiteIdentity
 from ..pipeline import BuildPlan, Reuse, plan_build
+from ..model.messages import guide_table, say
 from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
@@ -31,6 +32,9 @@ from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
 from .sanitize import clean
 from .site_folder import SiteSwap
+
+
+GUIDE_MESSAGES = "<!-- newsroom:messages -->"      # where docs/guide.md shows them
 
 
 def root_of(config: Any) -> Path:
@@ -98,8 +102,7 @@ class NewsroomHooks:
                 problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:
             self.plan, self.pages = None, {}
-            raise engine.plugin_error(config)("the news archive has problems; nothing was"
-                                              " written:\n" + report(problems))
+            raise engine.plugin_error(config)(say("report.build") + "\n" + report(problems))
         self.plan = plan
         self.pages = plan.site.by_uri() if plan else {}
 
@@ -130,7 +133,8 @@ class NewsroomHooks:
         and <meta name="description">): escaped here."""
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
-            return markdown
+            # the writers' guide: its table of messages from the one catalogue
+            return markdown.replace(GUIDE_MESSAGES, guide_table())
         page.meta["title"] = html.escape(spec.title, quote=True)
         page.meta["template"] = spec.template
         if spec.description:

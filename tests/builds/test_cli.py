@@ -71,9 +71,14 @@ def test_new_writes_a_valid_entry_and_never_overwrites(project):
             "--date", "2020-10-01", "--author", "ก ไก่, ข ไข่", "--tags", "เยาวชน,MOU")
     first = newsroom(project, *args)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "news/2564/2020-10-01-bangkok.md"
+    written = first.stdout.strip()          # date, province, the title's first words romanised
+    assert written.startswith("news/2564/2020-10-01-bangkok-prachum-samatcha-")
+    assert "-b-" not in written                                      # no markup in the URL
     second = newsroom(project, *args)
-    assert second.stdout.strip() == "news/2564/2020-10-01-bangkok-2.md"
+    assert second.stdout.strip() == written.removesuffix(".md") + "-2.md"
+    slugged = newsroom(project, *args, "--slug", "2020-10-01-bangkok-forum")
+    assert slugged.stdout.strip() == "news/2564/2020-10-01-bangkok-forum.md"
+    assert newsroom(project, *args, "--slug", "ไทย").returncode == 2
     entry, problems = read_entry(project / first.stdout.strip(), project)
     assert problems == []
     assert entry.title == 'ประชุม "สมัชชา" <b>คุณธรรม</b>: ครั้งที่ 1'
@@ -86,8 +91,10 @@ def test_new_writes_a_valid_entry_and_never_overwrites(project):
 def test_new_program_year_boundary(project):
     r = newsroom(project, "new", "--province", "Udon Thani", "--title", "x", "--date",
                  "2020-09-30", "--author", "ก")
-    assert r.stdout.strip() == "news/2563/2020-09-30-udon-thani.md"
-    assert "year: 2563" in (project / r.stdout.strip()).read_text(encoding="utf-8")
+    assert r.stdout.strip() == "news/2563/2020-09-30-udon-thani-x.md"
+    text = (project / r.stdout.strip()).read_text(encoding="utf-8")
+    assert "year:" not in text                              # derived by the build, not written
+    assert read_entry(project / r.stdout.strip(), project)[0].year == 2563
 
 
 def test_new_rejects_bad_arguments(project):
@@ -98,9 +105,14 @@ def test_new_rejects_bad_arguments(project):
     assert not (project / "news" / "2564").exists()
 
 
-def test_help_is_in_thai_and_english(project):
-    r = newsroom(project, "--help")
-    assert "ตรวจข่าว" in r.stdout and "check entries" in r.stdout
+def test_help_is_in_thai_with_english_behind_the_switch(project, monkeypatch):
+    monkeypatch.delenv("NEWSROOM_LANG", raising=False)
+    thai = newsroom(project, "--help")
+    assert "ตรวจข่าวด้วยกฎเดียวกับการสร้างเว็บ" in thai.stdout and "check entries" not in thai.stdout
+    english = newsroom(project, "--lang", "en", "--help")
+    assert "check entries with the build's rules" in english.stdout
+    sub = newsroom(project, "new", "--help")
+    assert "หัวข้อข่าว" in sub.stdout and "--slug" in sub.stdout
 
 
 def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):

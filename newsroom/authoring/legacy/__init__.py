@@ -11,16 +11,16 @@ Escaping for Markdown is importer.py's job, not this module's.
 ...                  "ข่าว : ก ไก่ / ภาพ : ข ไข่ / กลุ่มงานสื่อสาร")
 >>> r.date, r.authors, r.photographers, r.unit, r.province.slug
 (datetime.date(2020, 11, 6), ['ก ไก่'], ['ข ไข่'], 'กลุ่มงานสื่อสาร', 'nan')
->>> r.paragraphs, r.title, r.doubts
-(['ศูนย์คุณธรรมร่วมประชุม ณ ศาลากลางจังหวัดน่าน'], 'ศูนย์คุณธรรมร่วมประชุม', {})
+>>> r.paragraphs, r.title, list(r.doubts)
+(['ศูนย์คุณธรรมร่วมประชุม ณ ศาลากลางจังหวัดน่าน'], 'ศูนย์คุณธรรมร่วมประชุม จังหวัดน่าน', ['title'])
 
 What is not there is not guessed:
 
 >>> r = parse_report("ประชุมคณะทำงานจังหวัดชลบุรีและจังหวัดระยองผ่านระบบออนไลน์")
 >>> r.date, r.authors, r.province, sorted(r.doubts)
-(None, [], None, ['author', 'date', 'province'])
+(None, [], None, ['author', 'date', 'province', 'title'])
 >>> r.doubts["province"]
-'the report names ชลบุรี and ระยอง about equally; choose one'
+'ข่าวกล่าวถึง ชลบุรี และ ระยอง พอ ๆ กัน ให้เลือกหนึ่งจังหวัด'
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...model.messages import say
 from ...model.province import Province
 from ...read.text import normalise_newlines
 from .credits import Credit, parse_credit, split_names, split_unit, take_credit, _author_doubt
@@ -60,6 +61,8 @@ class LegacyReport:
     paragraphs: list[str] = field(default_factory=list)
     """The body as written; only the edges of each paragraph trimmed."""
     doubts: dict[str, str] = field(default_factory=dict)
+    suggested_tags: list[str] = field(default_factory=list)
+    """Tags the archive already uses that the text holds (proposed in a comment)."""
     """Field ("date", "author", "province", "title") -> reason it is empty or uncertain."""
 
 
@@ -68,7 +71,7 @@ def parse_report(text: str) -> LegacyReport:
     report = LegacyReport()
     paragraphs = split_paragraphs(normalise_newlines(text))
     if not paragraphs:
-        report.doubts = {name: "the report is empty" for name in ("date", "author", "province", "title")}
+        report.doubts = {name: say("legacy.empty") for name in ("date", "author", "province", "title")}
         return report
 
     report.date, used, doubt = parse_date(paragraphs[0])
@@ -87,6 +90,12 @@ def parse_report(text: str) -> LegacyReport:
     if doubt:
         report.doubts["province"] = doubt
     report.title, doubt = propose_title(paragraphs)
-    if doubt:
-        report.doubts["title"] = doubt
+    if report.title and report.province and report.province.name_th not in report.title:
+        report.title = f"{report.title} {_province_words(report.province)}"
+    # A proposed title is always the writer's to check: the old reports had none.
+    report.doubts["title"] = doubt or say("legacy.title_review")
     return report
+
+
+def _province_words(province: Province) -> str:
+    return province.name_th if province.slug == "bangkok" else f"จังหวัด{province.name_th}"

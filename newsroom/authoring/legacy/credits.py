@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ...model.messages import say
 from .paragraphs import trim
 
 class Credit(NamedTuple):
@@ -155,5 +156,5 @@ def _rejoin(lines: list[tuple[int, str]], count: int) -> list[str]:
 
 def _author_doubt(credit: Credit | None) -> str:
     if credit is None:
-        return "no credit line (เขียนข่าว : … / ถ่ายภาพ : …) at the end of the report"
-    return "the credit line names no writer"
+        return say("legacy.no_credit")
+    return say("legacy.no_writer")

@@ -8,6 +8,7 @@ from datetime import date
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from ...model.calendar import BE_OFFSET, FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, THAI_MONTHS, THAI_MONTHS_SHORT
+from ...model.messages import say
 from .paragraphs import trim
 
 _WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัสฯ", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
@@ -53,7 +54,7 @@ def parse_date(text: str) -> tuple[date | None, int, str | None]:
     try:
         return date(year, month, int(m.group("day"))), m.end(), doubt
     except ValueError:
-        return None, m.end(), f"'{text[:m.end()].strip()}' is not a real date"
+        return None, m.end(), say("legacy.not_real_date", date=text[:m.end()].strip())
 
 
 def _ce_year(written: str) -> tuple[int | None, str | None]:
@@ -62,17 +63,14 @@ def _ce_year(written: str) -> tuple[int | None, str | None]:
     if FIRST_PROGRAM_YEAR <= year <= LAST_PROGRAM_YEAR:
         return year - BE_OFFSET, None
     if FIRST_PROGRAM_YEAR - BE_OFFSET <= year <= LAST_PROGRAM_YEAR - BE_OFFSET:
-        return year, f"the year {written} looks like a CE year (BE {year + BE_OFFSET}?); taken as CE"
-    return None, (f"the year {written} is not a Buddhist Era year of the programme"
-                  f" ({FIRST_PROGRAM_YEAR}–{LAST_PROGRAM_YEAR})")
+        return year, say("legacy.ce_year", year=written, be=year + BE_OFFSET)
+    return None, say("legacy.bad_year", year=written, first=FIRST_PROGRAM_YEAR, last=LAST_PROGRAM_YEAR)
 
 
 def _no_date_doubt(text: str) -> str:
-    doubt = "no Thai date (e.g. 6 พฤศจิกายน 2563) at the top of the report"
     later = _DATE_ANYWHERE.search(thai_digit_to_arabic_digit(text[:DATE_HINT_WINDOW]))
-    if later:
-        doubt += f"; the opening mentions '{text[later.start():later.end()]}'"
-    return doubt
+    mention = say("legacy.no_date.later", date=text[later.start():later.end()]) if later else ""
+    return say("legacy.no_date", later=mention)
 
 
 def remove_date_prefix(paragraphs: list[str], used: int) -> list[str]:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from ...model.messages import say
 from ...model.province import EXTRA_ALIASES, Province, all_provinces, resolve
 
 # Province names that are also everyday words (เผยแพร่, ตากแดด, ไม่เลย): they count
@@ -103,16 +104,16 @@ def find_province(text: str) -> tuple[Province | None, str | None]:
     """
     ranked = score_provinces(text)
     if not ranked:
-        return None, "no province is named in the report"
+        return None, say("legacy.no_province")
     best, score = ranked[0]
     if score < MIN_SCORE:
-        return None, f"only a passing mention of {_names_list([p for p, _ in ranked])}"
+        return None, say("legacy.passing", names=_names_list([p for p, _ in ranked]))
     close = [p for p, s in ranked if s * SURE > score]
     if len(close) > 1:
-        return None, f"the report names {_names_list(close)} about equally; choose one"
+        return None, say("legacy.equal", names=_names_list(close))
     return best, None
 
 
 def _names_list(provinces: list[Province]) -> str:
     names = [p.name_th for p in provinces]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("legacy.and") + names[-1]

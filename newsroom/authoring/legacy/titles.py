@@ -6,6 +6,7 @@ import re
 
 from pythainlp.util import thai_digit_to_arabic_digit
 
+from ...model.messages import say
 from .dates import DATE_PATTERN
 
 TITLE_LENGTH = 120     # longest proposed title, cut at a space
@@ -42,9 +43,8 @@ def propose_title(paragraphs: list[str]) -> tuple[str | None, str | None]:
     opening = _clause(_without_opening_date(paragraphs[0])) if paragraphs else ""
     title = _shorten(_PARENTHESES.sub("", opening) if opening.startswith(ORGANISATIONS) else opening)
     if len(title) < MIN_TITLE:
-        return None, "no sentence to make a headline from"
-    return title, ("no activity (ร่วมประชุม, จัดอบรม, …) in the opening sentence;"
-                   " the proposed title is its first words")
+        return None, say("legacy.no_title")
+    return title, say("legacy.title_guess")
 
 
 def _first_activity(paragraphs: list[str]) -> tuple[int, re.Match[str]] | None:
