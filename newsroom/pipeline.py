@@ -16,7 +16,7 @@ render/plugin.py calls it at on_pre_build, before MkDocs touches site/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import speed
@@ -26,12 +26,14 @@ from .assets.photos import prepare
 from .model.archive import Archive, build_archive
 from .model.calendar import build_time
 from .model.identity import SiteIdentity
+from .model.entry import Entry
 from .model.problems import Problem
 from .plan.entry_pages import EntryPageMemo
 from .plan.feeds import FeedSpec, plan_feeds
 from .plan.pages import SitePlan
+from .plan.problem_pages import problem_pages
 from .plan.site_plan import plan_site
-from .read.corpus import EntryCache, docs_collisions, load
+from .read.corpus import Claim, EntryCache, docs_collisions, link_problems, load
 from .search.documents import SearchDoc, documents
 from .search.indexer import CORE_ASSET, MANIFEST
 
@@ -55,29 +57,68 @@ class BuildPlan:
     site: SitePlan
     feeds: list[FeedSpec]
     search: dict[str, SearchDoc]          # by the src_uri of the entry's page
+    problems: list[Problem] = field(default_factory=list)   # a preview's: entries left out
 
 
 def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_dir: Path,
-               reuse: Reuse | None = None) -> tuple[BuildPlan | None, list[Problem]]:
-    """The plan of every page and feed, or every problem found."""
+               reuse: Reuse | None = None, preview: bool = False
+               ) -> tuple[BuildPlan | None, list[Problem]]:
+    """The plan of every page and feed, or every problem found. A ``preview``
+    (``mkdocs serve``) always has a plan: entries with problems are left out of it,
+    and pages naming their problems take their place (plan/problem_pages.py)."""
     reuse = reuse if reuse is not None and speed.fast() else None
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)
     corpus = load(root, include_drafts=include_drafts, cache=reuse.entries if reuse else None,
                   verdicts=verdicts, published_by=build_time())
     problems = list(corpus.problems)
+    entries = corpus.entries
+    if preview:
+        entries = without_problems(entries, problems, include_drafts)
     photos: dict = {}
-    if not problems:
-        photos, problems = prepare(corpus.entries, root / PHOTO_COPIES, verdicts)
+    if not problems or preview:
+        photos, found = prepare(entries, root / PHOTO_COPIES, verdicts)
+        problems += found
+        if found and preview:
+            entries = without_problems(entries, problems, include_drafts)
     verdicts.save()
-    if problems:
+    if problems and not preview:
         return None, problems
-    archive = build_archive(corpus.entries)
+    archive = build_archive(entries)
     site = plan_site(archive, identity, photos, memo=reuse.entry_pages if reuse else None)
     feeds = plan_feeds(archive, identity, photos)
     collisions = docs_collisions(docs_dir, root, generated_files(site, feeds))
-    if collisions:
+    if collisions and not preview:
         return None, collisions
-    return BuildPlan(archive, site, feeds, documents(archive)), []
+    if preview:
+        problems += collisions
+        if collisions:                       # the docs/ file stays; the page is not made
+            site.pages = [p for p in site.pages
+                          if not docs_collisions(docs_dir, root, generated_files(
+                              SitePlan([p]), []))]
+        site.pages += problem_pages(problems, {p.src_uri for p in site.pages}
+                                    | _docs_pages(docs_dir))
+    return BuildPlan(archive, site, feeds, documents(archive), problems), []
+
+
+def without_problems(entries: list[Entry], problems: list[Problem],
+                     drafts_published: bool) -> list[Entry]:
+    """The entries no problem names, less those whose links then lead nowhere (their
+    problems added to ``problems``), until none is left out."""
+    while True:
+        broken = {p.path for p in problems}
+        kept = [e for e in entries if e.source not in broken]
+        found = link_problems([Claim.of(e) for e in kept], drafts_published)
+        if not found:
+            return kept
+        problems += found
+        entries = kept
+
+
+def _docs_pages(docs_dir: Path) -> set[str]:
+    """The src_uris of docs/'s own pages: a problem page never takes one's place."""
+    if not docs_dir.is_dir():
+        return set()
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
 
 
 ROBOTS = "robots.txt"         # what the build writes besides pages, photos, feeds and search

@@ -337,6 +337,9 @@ CATALOGUE: dict[str, Message] = {
     "preview.banner": M("พบปัญหา {problems} จุดใน {files} ไฟล์ ข่าวที่มีปัญหายังไม่แสดงบนเว็บจนกว่าจะแก้",
                         "{problems} problem(s) in {files} file(s); entries with problems are left out"
                         " until they are fixed"),
+    "report.preview": M("ข่าวที่มีปัญหาต่อไปนี้ยังไม่แสดงในตัวอย่าง (หน้าของข่าวบอกปัญหาไว้):",
+                        "these entries have problems and are left out of the preview (their pages"
+                        " name the problems):"),
     "preview.all.title": M("ปัญหาที่พบในข่าว", "Problems found in entries"),
     "preview.all.lead": M("พบปัญหา {problems} จุดใน {files} ไฟล์ แก้ไฟล์แล้วบันทึก หน้านี้จะโหลดใหม่เอง",
                           "{problems} problem(s) in {files} file(s); fix and save a file and this page"

@@ -28,7 +28,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class ProblemLine:
-    line: int                    # 0: the whole file
+    where: str                   # "บรรทัด 3", or the whole file
     field: str                   # as written in the file: "province", "body", …
     message: str
 
@@ -52,7 +52,8 @@ def by_file(problems: list[Problem]) -> tuple[FileProblems, ...]:
     """Problems grouped by file, files and lines in order."""
     grouped: dict[str, list[ProblemLine]] = defaultdict(list)
     for p in sorted(set(problems)):
-        grouped[p.path].append(ProblemLine(p.line, printable(p.field), printable(p.message)))
+        where = say("preview.line", line=p.line) if p.line else say("preview.whole_file")
+        grouped[p.path].append(ProblemLine(where, printable(p.field), printable(p.message)))
     return tuple(FileProblems(printable(path), tuple(lines)) for path, lines in grouped.items())
 
 
@@ -75,7 +76,8 @@ def problem_pages(problems: list[Problem], taken: set[str]) -> list[GeneratedPag
     overview = GeneratedPage(
         PROBLEMS_PAGE, say("preview.all.title"),
         ProblemsView(say("preview.all.title"),
-                     say("preview.all.lead", problems=total, files=len(files)), files, None),
+                     say("preview.all.lead", problems=total, files=len(files)) if files
+                     else say("preview.all.none"), files, None),
         hide=("navigation", "toc"))
     pages = [overview]
     back = Link(say("preview.all.link"), paths.url_of(PROBLEMS_PAGE))

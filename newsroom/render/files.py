@@ -4,6 +4,7 @@ that none of them lands on a file of docs/ (pipeline.py)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +13,16 @@ from ..model.identity import SiteIdentity
 from ..pipeline import ROBOTS, BuildPlan
 from ..plan.feeds import atom, json_feed
 from ..plan.open_data import data_files
+from ..plan.problem_pages import PROBLEMS_JSON, problems_json
 from ..search.indexer import CORE_ASSET, CORE_SCRIPT
 from . import engine
 from .converter import Converter, archive_page
 from .preview import FeedTexts, PageFiles, answer_once
 
 PAGES_CACHE = Path(".cache") / "pages"
+# A preview's own files (never in a built site): the banner script and what it reads.
+PREVIEW_SCRIPT = "assets/preview-banner.js"
+PREVIEW_SOURCE = Path(__file__).with_name("preview_banner.js")
 
 
 class _Adder:
@@ -79,3 +84,11 @@ def add_data(plan: BuildPlan, files: Any, config: Any, identity: SiteIdentity) -
     add = _Adder(files, config)
     for site_path, content in data_files(plan.archive, identity):
         add(site_path, content=content)
+
+
+def add_preview_files(plan: BuildPlan, files: Any, config: Any) -> None:
+    """Under ``mkdocs serve``: the banner script every page loads and the problems it
+    shows (written anew by every build, so a page rendered before shows the latest)."""
+    add = _Adder(files, config)
+    add(PREVIEW_SCRIPT, abs_src_path=str(PREVIEW_SOURCE))
+    add(PROBLEMS_JSON, content=json.dumps(problems_json(plan.problems), ensure_ascii=False))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import os
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from . import engine, jinja_helpers, shells
-from .files import add_assets, add_data, add_feeds, add_pages
+from .files import PREVIEW_SCRIPT, add_assets, add_data, add_feeds, add_pages, add_preview_files
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
@@ -75,6 +76,8 @@ class NewsroomHooks:
         the last commit (SOURCE_DATE_EPOCH) so two builds of the same news give the
         same bytes, unless it is given (`make build` and CI give it)."""
         config.markdown_extensions.append(SafeIdsExtension())
+        if self.serving:                   # the banner of a preview's problems, every page
+            config.extra_javascript.append(PREVIEW_SCRIPT)
         if not self.dirty:
             self.swap.begin(config)
         if "SOURCE_DATE_EPOCH" not in os.environ:
@@ -93,7 +96,12 @@ class NewsroomHooks:
         root = root_of(config)
         plan, problems = plan_build(root, self.identity, include_drafts=self.serving,
                                     docs_dir=Path(config.docs_dir),
-                                    reuse=self.reuse if self.dirty else None)
+                                    reuse=self.reuse if self.dirty else None,
+                                    preview=self.serving)
+        if plan is not None and plan.problems:
+            # A preview never fails (MkDocs' server would hold every request until a
+            # build succeeds): the problems are on their pages, and in the terminal.
+            print(say("report.preview") + "\n" + report(plan.problems), file=sys.stderr)
         if plan is not None:
             try:
                 self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
@@ -117,6 +125,8 @@ class NewsroomHooks:
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
         add_data(self.plan, files, config, self.identity)
+        if self.serving:
+            add_preview_files(self.plan, files, config)
         return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
