@@ -115,11 +115,13 @@ CATALOGUE: dict[str, Message] = {
                       "year {year} is outside the archive ({first}–{last})"),
     "year.kind": M("ต้องเป็นปีงบประมาณ พ.ศ. เช่น {example} ไม่ใช่{what}",
                    "must be a program year in BE such as {example}, not {what_en}"),
-    "year.ce": M("{value} เป็นปี ค.ศ. ปีงบประมาณต้องเป็น พ.ศ.: เขียน year: {be}{hint}",
-                 "{value} is a CE year; program years are in BE: write year: {be}{hint}",
+    "year.ce": M("{value} เป็นปี ค.ศ. ปีงบประมาณต้องเป็น พ.ศ.: เขียน year: {be}",
+                 "{value} is a CE year; program years are in BE: write year: {be}",
                  "ปีงบประมาณต้องเป็น พ.ศ. หรือลบช่อง year ออกให้เว็บคำนวณจากวันที่"),
-    "year.ce.hint": M(" (วันที่ {date} อยู่ในปีงบประมาณ {derived} ลบช่อง year ออกได้)",
-                      "; the date {date} is in program year {derived}"),
+    "year.ce.date": M("{value} เป็นปี ค.ศ. วันที่ {date} อยู่ในปีงบประมาณ {derived}: เขียน year: {derived}"
+                      " หรือลบช่อง year ออกให้เว็บคำนวณจากวันที่",
+                      "{value} is a CE year; the date {date} is in program year {derived}: write"
+                      " year: {derived}, or remove the field and the build derives it"),
     "year.outside": M("{value} ไม่ใช่ปีงบประมาณ (พ.ศ. {first}–{last})",
                       "{value} is not a program year (BE {first}–{last})"),
     "year.far": M("ปีงบประมาณ {value} ห่างจากวันที่ {date} ซึ่งอยู่ในปีงบประมาณ {derived} ลบช่อง year ออกเพื่อใช้ {derived}",

@@ -192,9 +192,10 @@ def _year(c: Checker, value: Any) -> Any:
         return c.fail("year", say("year.kind", example=derived or 2564, what=describe(value),
                                   what_en=describe(value)))
     if FIRST_CE_YEAR <= value <= LAST_CE_YEAR:
-        hint = (say("year.ce.hint", date=published.date().isoformat(), derived=derived)
-                if derived and derived != be_year(value) else "")
-        return c.fail("year", say("year.ce", value=value, be=be_year(value), hint=hint))
+        if derived:                  # the date says which BE year is meant, whatever CE year
+            return c.fail("year", say("year.ce.date", value=value, derived=derived,
+                                      date=published.date().isoformat()))
+        return c.fail("year", say("year.ce", value=value, be=be_year(value)))
     if not FIRST_PROGRAM_YEAR <= value <= LAST_PROGRAM_YEAR:
         return c.fail("year", say("year.outside", value=value, first=FIRST_PROGRAM_YEAR,
                                   last=LAST_PROGRAM_YEAR))

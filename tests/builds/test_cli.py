@@ -145,3 +145,25 @@ def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
     pids.unlink()
     assert sorted(corpus.check(project, workers=1)) == expected
     assert set(pids.read_text().split()) == {str(os.getpid())}
+
+
+def test_new_s_placeholder_body_is_not_published(project):
+    r = newsroom(project, "new", "--province", "น่าน", "--title", "ประชุมเครือข่าย",
+                 "--date", "2020-11-06", "--author", "ก ไก่")
+    path = project / r.stdout.strip()
+    assert newsroom(project, "check").returncode == 0            # a draft may hold it
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    checked = newsroom(project, "check")
+    assert checked.returncode == 1
+    assert "body: the body is still newsroom new's placeholder; write the report" in checked.stdout
+    text = path.read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    path.write_text(text.replace(body, "ศูนย์คุณธรรมประชุมเครือข่ายที่จังหวัดน่าน\n"), encoding="utf-8")
+    assert newsroom(project, "check").returncode == 0
+
+
+def test_a_ce_year_message_does_not_contradict_the_date(project):
+    write_entry(project, "2568/a.md", GOOD.replace("2020-11-06", "2024-11-20") + "\nyear: 2021")
+    out = newsroom(project, "check").stdout
+    line = next(l for l in out.splitlines() if ": year: " in l)
+    assert "write year: 2568" in line and "2564" not in line, line

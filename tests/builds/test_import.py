@@ -102,3 +102,41 @@ def test_import_to_another_folder(project, tmp_path):
     r = newsroom(project, "import", "--output", str(out), str(FIXTURES / "both-credit.txt"))
     assert r.returncode == 0, r.stderr
     assert (out / "2022-01-14-nan.md").is_file()
+
+
+SHARED_REPORT = ROOT.parent / "shared" / "examples" / "legacy" / "2563-11-06-udon-thani.txt"
+
+
+@pytest.mark.skipif(not SHARED_REPORT.exists(), reason="../shared is not beside this checkout")
+def test_the_shared_legacy_report_field_by_field_and_twice(tmp_path):
+    project = make_project(tmp_path / "project", ROOT / "news")     # the archive's tags to find
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "news").rglob("*.md"))
+    r = newsroom(project, "import", str(SHARED_REPORT))
+    assert r.returncode == 0, r.stderr
+    (written,) = r.stdout.split()
+    assert written == "news/2564/2020-11-06-udon-thani.md"
+    text = (project / written).read_text(encoding="utf-8")
+    entry, problems = read_entry(project / written, project)
+    assert problems == []
+    assert entry.published.date() == date(2020, 11, 6) and entry.year == 2564
+    assert entry.authors == entry.photographers == ("จักราชัย ทองเพ็ชร์",)
+    assert [p.slug for p in entry.provinces] == ["udon-thani"]
+    # the proposed title names the province and is left for the writer: a draft with the reason
+    assert entry.title.startswith("ศูนย์คุณธรรมร่วมประชุมหารือแนวทางความร่วมมือด้านวิชาการ")
+    assert entry.title.endswith("จังหวัดอุดรธานี ปีที่ 2") and entry.draft
+    assert "#   title: " in text and "draft: true" in text
+    # tags of the archive found in the text are proposed, as a comment to keep from
+    assert entry.tags == ()
+    suggested = next(line for line in text.splitlines() if line.startswith("# tags found"))
+    assert "สมัชชาคุณธรรม" in suggested and "เครือข่ายทางสังคม" in suggested
+    # the first sentence, cut over two blocks by the old file, is one paragraph again
+    paragraphs = entry.body.strip().split("\n\n")
+    assert len(paragraphs) == 3
+    assert "หัวหน้ากลุ่มงานส่งเสริมคุณธรรมเครือข่ายทางสังคม หัวหน้ากลุ่มงานวิจัยนวัตกรรม" in paragraphs[0]
+    assert paragraphs[1].startswith("(ช่วงเช้า)") and paragraphs[2].startswith("(ช่วงบ่าย)")
+    # twice: refused, naming the file, nothing written
+    again = newsroom(project, "import", str(SHARED_REPORT))
+    assert again.returncode == 1 and again.stdout == ""
+    assert f"already imported as {written}" in again.stderr
+    after = sorted(p.relative_to(project).as_posix() for p in (project / "news").rglob("*.md"))
+    assert after == sorted([*before, written])

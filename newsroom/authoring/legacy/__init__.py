@@ -25,6 +25,8 @@ What is not there is not guessed:
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,7 +37,7 @@ from .credits import Credit, parse_credit, split_names, split_unit, take_credit,
 from .dates import parse_date, remove_date_prefix
 from .paragraphs import is_blank, split_paragraphs, trim
 from .provinces import find_province, province_mentions, score_provinces
-from .titles import propose_title
+from .titles import TITLE_LENGTH, propose_title
 
 __all__ = ["Credit", "LegacyReport", "find_province", "is_blank", "normalise_newlines",
            "parse_credit", "parse_date", "parse_report", "propose_title", "province_mentions",
@@ -91,10 +93,22 @@ def parse_report(text: str) -> LegacyReport:
         report.doubts["province"] = doubt
     report.title, doubt = propose_title(paragraphs)
     if report.title and report.province and report.province.name_th not in report.title:
-        report.title = f"{report.title} {_province_words(report.province)}"
+        report.title = _longer(report.title, _province_words(report.province))
+    round_ = _ROUND.search(paragraphs[0]) if report.title and paragraphs else None
+    if round_ and round_.group() not in report.title:      # "ปีที่ 2": which year of the programme
+        report.title = _longer(report.title, re.sub(r"\s+", " ", round_.group()))
     # A proposed title is always the writer's to check: the old reports had none.
     report.doubts["title"] = doubt or say("legacy.title_review")
     return report
+
+
+_ROUND = re.compile(r"ปีที่\s?[0-9๐-๙]+")
+
+
+def _longer(title: str, words: str) -> str:
+    """The title with ``words`` after it, unless that makes it too long."""
+    longer = f"{title} {words}"
+    return longer if len(longer) <= TITLE_LENGTH else title
 
 
 def _province_words(province: Province) -> str:
