@@ -53,6 +53,7 @@ Markdown:
       engine.py           MkDocs or ProperDocs, looked up in one place
       files.py            the pages, photos, assets and feeds added to MkDocs
       converter.py        Markdown of generated pages, one converter per build
+      body_cache.py       entry bodies converted by earlier builds (.cache/bodies/)
       markdown_ext.py     safe ids, entries' photos and links in Markdown
       sanitize.py         entry bodies cleaned on the HTML a browser parses
       shells.py           Material's chrome rendered once per page shape

@@ -10,6 +10,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
                             templates compiled once per process
     render/converter.py     one Markdown converter per build; canonical URLs
                             without urljoin
+    render/body_cache.py    entry bodies converted by earlier builds, kept in .cache/
+                            by a digest of all they depend on
     render/preview.py       a preview's page files rewritten only when changed;
                             a page asked once whether it changed; feeds of
                             unchanged entries reused

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import json
 import logging
 from typing import Any, Callable
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ from .. import speed
 from ..model.messages import say
 from ..plan.pages import GeneratedPage
 from . import engine
+from .body_cache import BodyCache
 from .markdown_ext import register_entry_body
 from .render_budget import WATCHDOG, RenderTimeout, budget_seconds
 
@@ -46,8 +48,10 @@ class Converter:
     """One build's Markdown rendering, as the engine's Page.render would do it."""
 
     def __init__(self, config: Any, engine_name: str,
-                 spec_of: Callable[[str], GeneratedPage | None]) -> None:
+                 spec_of: Callable[[str], GeneratedPage | None],
+                 bodies: BodyCache | None = None) -> None:
         self.config = config
+        self.bodies = bodies                # entry bodies of earlier builds (body_cache.py)
         self.engine = engine_name
         self.spec_of = spec_of              # page -> what the plan says of it
         self.pages = importlib.import_module(f"{engine_name}.structure.pages")
@@ -62,7 +66,21 @@ class Converter:
         """What ``Page.render`` does, with the shared converter reset instead of a new one."""
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md, pages = self.md or self._new_markdown(), self.pages
+        pages = self.pages
+        spec = self.spec_of(page.file.src_uri)
+        cache = self.bodies if spec is not None and spec.source is not None else None  # entries
+        key = cache.key(page.file.src_uri, page.markdown, spec.body) if cache else ""
+        kept = cache.get(key) if cache else None
+        links = _links_to_anchors(kept["links"], files) if kept is not None else None
+        if kept is not None and links is not None:
+            page.content = kept["content"]
+            page.toc = pages.get_toc(kept["toc"])
+            page._title_from_render = kept["title"]
+            page.present_anchor_ids = set(kept["anchors"])
+            if pages.log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = links      # validated by MkDocs as if converted
+            return
+        md = self.md or self._new_markdown()
         md.reset()
         raw_html = pages._RawHTMLPreprocessor()
         raw_html._register(md)
@@ -72,14 +90,24 @@ class Converter:
         relative._register(md)
         title = pages._ExtractTitleTreeprocessor()
         title._register(md)
-        spec = self.spec_of(page.file.src_uri)
         register_entry_body(md, spec.body if spec else None)
-        page.content = self._convert(md, page, spec)
-        page.toc = pages.get_toc(getattr(md, "toc_tokens", []))
+        if cache is None:
+            page.content = self._convert(md, page, spec)
+        else:
+            with cache.watch() as watch:
+                page.content = self._convert(md, page, spec)
+        tokens = getattr(md, "toc_tokens", [])
+        page.toc = pages.get_toc(tokens)
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative.links_to_anchors
+        if cache is not None and watch.quiet:
+            links = [[target.src_uri, anchor, url]
+                     for target, found in relative.links_to_anchors.items()
+                     for anchor, url in found.items()]
+            cache.put(key, page.content, json.loads(json.dumps(tokens)), title.title,
+                      page.present_anchor_ids, links)
 
     def _convert(self, md: markdown.Markdown, page: Any, spec: GeneratedPage | None) -> str:
         """The page's HTML, within the render budget; a failure names the writer's file
@@ -97,6 +125,18 @@ class Converter:
             source = (spec.source if spec else None) or page.file.src_uri
             error = engine.module(self.config, "exceptions").PluginError
             raise error(say("render.failed", source=source, why=why, why_en=why_en)) from None
+
+
+def _links_to_anchors(kept: list[list[str]], files: Any) -> dict[Any, dict[str, str]] | None:
+    """Links to anchors as MkDocs' link processor records them, by file; None when a
+    file they lead to is not in this build (the body is then converted again)."""
+    links: dict[Any, dict[str, str]] = {}
+    for src_uri, anchor, url in kept:
+        target = files.get_file_from_path(src_uri)
+        if target is None:
+            return None
+        links.setdefault(target, {}).setdefault(anchor, url)
+    return links
 
 
 def _set_canonical_url(self: Any, base: str | None) -> None:

@@ -16,6 +16,7 @@ from ..plan.open_data import data_files
 from ..plan.problem_pages import PROBLEMS_JSON, problems_json
 from ..search.indexer import CORE_ASSET, CORE_SCRIPT
 from . import engine
+from .body_cache import BodyCache
 from .converter import Converter, archive_page
 from .preview import FeedTexts, PageFiles, answer_once
 
@@ -37,12 +38,12 @@ class _Adder:
 
 
 def add_pages(plan: BuildPlan, files: Any, config: Any, root: Path,
-              preview: PageFiles | None) -> None:
+              preview: PageFiles | None, bodies: BodyCache | None = None) -> None:
     """Each planned page (with ``preview``, as a file of .cache/pages that changes only
     with the page) and the photo copies beside it."""
     add = _Adder(files, config)
     specs = plan.site.by_uri()
-    converter = Converter(config, engine.name_of(files), specs.get)
+    converter = Converter(config, engine.name_of(files), specs.get, bodies)
     for page in plan.site.pages:
         if preview is not None:
             file = add(page.src_uri, abs_src_path=str(preview.page_file(page, root / PAGES_CACHE)))

@@ -28,6 +28,7 @@ from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from . import engine, jinja_helpers, shells
 from .files import PREVIEW_SCRIPT, add_assets, add_data, add_feeds, add_pages, add_preview_files
+from .body_cache import BodyCache
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
@@ -59,6 +60,7 @@ class NewsroomHooks:
         self.compiled = jinja_helpers.CompiledTemplates()
         self.collector = IdleCollector()         # no full collection in the middle of a preview
         self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
+        self.bodies: BodyCache | None = None     # entry bodies converted by earlier builds
 
     @property
     def serving(self) -> bool:
@@ -121,7 +123,9 @@ class NewsroomHooks:
         root = root_of(config)
         if self.dirty:
             self.feed_texts.start()
-        add_pages(self.plan, files, config, root, self.page_files if self.dirty else None)
+        self.bodies = BodyCache(root, config)
+        add_pages(self.plan, files, config, root, self.page_files if self.dirty else None,
+                  self.bodies)
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
         add_data(self.plan, files, config, self.identity)
@@ -184,6 +188,8 @@ class NewsroomHooks:
         except RuntimeError as e:   # the index builder's own failure
             raise engine.plugin_error(config)(str(e)) from None
         self.swap.commit()
+        if self.bodies is not None:
+            self.bodies.commit(full=not self.dirty)
         if self.serving:
             self.collector.build_done()
 

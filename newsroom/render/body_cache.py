@@ -1,0 +1,191 @@
+"""Entry bodies converted by an earlier build, kept in .cache/bodies/ (a speed layer).
+
+Converting an entry's Markdown is the largest share of a build whose photos are
+already cached: about 1.7 ms an entry, 17 s of a 10,000-entry build. What the
+conversion gives (the HTML, the table of contents, the title, the anchors) depends
+only on values, so it is kept keyed by a digest of all of them:
+
+- the page's Markdown and its src_uri (relative links are rewritten from it),
+- what the plan hands the converter (``EntryBody``: the photos' copies, the credit,
+  the links to other entries' pages; every relative link of a body is one of these,
+  read/references.py sees to it),
+- the Markdown extensions and their settings, use_directory_urls, link validation,
+- the versions of Markdown, PyMdown, MkDocs and Material, and the bytes of this
+  package's own code (any change to newsroom/ is a new key).
+
+A body that logged anything while converting is not kept; its links to anchors
+(MkDocs validates those once every page is rendered) are kept with it, by the
+file they lead to, and a body whose target is not in the build is converted again.
+Each file holds its key and a checksum of its payload: a missing, truncated,
+corrupt or foreign file is ignored and the body converted again, never trusted.
+Entries are written only when the build succeeds (``commit``), and a full build
+removes those it did not use. NEWSROOM_FAST=0 turns the layer off.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from .. import speed
+
+BODIES = Path(".cache") / "bodies"
+FORMAT = "1"
+_PACKAGES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material")
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The versions of the packages that convert Markdown and the bytes of newsroom/."""
+    h = hashlib.sha256(FORMAT.encode())
+    for name in _PACKAGES:
+        try:
+            h.update(f"{name}={importlib.metadata.version(name)};".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{name}=-;".encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".mjs", ".js") and path.is_file():
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def config_version(config: Any) -> str:
+    """What of mkdocs.yml changes a conversion: the extensions (by name: an instance
+    added by a hook has no stable repr) and their settings, URLs, link validation."""
+    extensions = [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}"
+                  for e in config["markdown_extensions"]]
+    values = [extensions, config["mdx_configs"] or {}, config["use_directory_urls"],
+              config.get("validation")]
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=_stable,
+                                     ensure_ascii=False).encode()).hexdigest()
+
+
+def _stable(value: Any) -> str:
+    """A setting JSON cannot hold, the same in every process: a function (a slugify of
+    the toc extension) by its name, not by the address its repr shows."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return repr(value)
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class BodyCache:
+    """One build's view of .cache/bodies/: lookups, and what to keep when it succeeds."""
+
+    def __init__(self, root: Path, config: Any) -> None:
+        self.on = speed.fast()
+        self.folder = root / BODIES
+        self.salt = f"{code_version()}:{config_version(config)}" if self.on else ""
+        self.new: dict[str, dict[str, Any]] = {}
+        self.used: set[str] = set()
+        self.logged = _Logged()
+
+    def key(self, src_uri: str, markdown: str, body: Any) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        for part in (src_uri, markdown, repr(body)):
+            h.update(b"\0")
+            h.update(part.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The kept conversion, if there is one to trust."""
+        if not self.on:
+            return None
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            payload = data["payload"]
+            if data.get("key") != key or data.get("sum") != _checksum(payload):
+                return None
+            if not (isinstance(payload["content"], str) and isinstance(payload["toc"], list)
+                    and isinstance(payload["anchors"], list)
+                    and all(isinstance(link, list) and len(link) == 3
+                            and all(isinstance(part, str) for part in link)
+                            for link in payload["links"])):
+                return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        self.used.add(key)
+        return payload
+
+    def watch(self) -> "_Watch":
+        """Around a conversion: whether it logged anything (then it is not kept)."""
+        return _Watch(self.logged)
+
+    def put(self, key: str, content: str, toc: list[Any], title: str | None,
+            anchors: set[str], links: list[list[str]]) -> None:
+        """``links``: [target src_uri, anchor, link as written] of its links to anchors."""
+        if self.on:
+            self.used.add(key)
+            self.new[key] = {"content": content, "toc": toc, "title": title,
+                             "anchors": sorted(anchors), "links": links}
+
+    def commit(self, full: bool) -> None:
+        """The build succeeded: keep its new conversions; a full build drops unused ones."""
+        if not self.on:
+            return
+        for key, payload in self.new.items():
+            path = self._path(key)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+                partial.write_text(json.dumps({"key": key, "sum": _checksum(payload),
+                                               "payload": payload}, ensure_ascii=False),
+                                   encoding="utf-8")
+                partial.replace(path)
+            except OSError:
+                continue
+        self.new.clear()
+        if full and self.folder.is_dir():
+            for path in self.folder.glob("*/*"):
+                if path.name.removesuffix(".json") not in self.used:
+                    try:
+                        path.unlink()
+                    except OSError:
+                        pass
+
+
+class _Watch:
+    # MkDocs' own logger does not pass its records on to the root logger
+    LOGGERS = (logging.getLogger(), logging.getLogger("mkdocs"))
+
+    def __init__(self, handler: _Logged) -> None:
+        self.handler = handler
+        self.before = 0
+
+    def __enter__(self) -> "_Watch":
+        self.before = self.handler.count
+        for logger in self.LOGGERS:
+            logger.addHandler(self.handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for logger in self.LOGGERS:
+            logger.removeHandler(self.handler)
+
+    @property
+    def quiet(self) -> bool:
+        return self.handler.count == self.before
+
+
+def _checksum(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8", "surrogatepass")).hexdigest()

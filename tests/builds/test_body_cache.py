@@ -1,0 +1,82 @@
+"""Entry bodies kept in .cache/bodies/ between builds (render/body_cache.py): a warm build
+gives the bytes a cold one gives, converts only what changed, and trusts no file that is
+truncated, corrupt or not its own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.generate import generate
+from newsroom.render.body_cache import BODIES, _checksum
+from tests.helpers import make_project, mkdocs, site_files, write_entry
+
+
+def _bodies(root: Path) -> dict[str, Path]:
+    return {p.name.removesuffix(".json"): p for p in (root / BODIES).glob("*/*.json")}
+
+
+def _build(root: Path) -> dict[str, bytes]:
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return site_files(root / "site")
+
+
+def test_a_warm_build_is_the_cold_build_and_converts_only_what_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 60, seed=11)                 # headings, lists, tables, photos, links
+    cold = _build(root)
+    kept = _bodies(root)
+    entries = len(list((root / "site" / "news").glob("*/index.html")))
+    assert len(kept) == entries
+    stamps = {k: p.stat().st_mtime_ns for k, p in kept.items()}
+    warm = _build(root)
+    assert warm == cold
+    assert {k: p.stat().st_mtime_ns for k, p in _bodies(root).items()} == stamps   # none rewritten
+    # one more entry: one more body converted, the others kept as they were
+    write_entry(root, "2564/2020-11-06-new.md", "title: ข่าวใหม่\ndate: 2020-11-06\nauthor: ก ไก่\n"
+                "province: น่าน", body="## ช่วงเช้า\n\nประชุม\n\n## ช่วงบ่าย\n\nสรุปผล")
+    _build(root)
+    after = _bodies(root)
+    assert len(after) == entries + 1
+    assert {k: after[k].stat().st_mtime_ns for k in stamps} == stamps
+
+
+def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 12, seed=2)
+    cold = _build(root)
+    kept = sorted(_bodies(root).items())
+    # a body whose file is its own (key and checksum right) is used as it is ...
+    key, path = kept[0]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["payload"]["content"] = "<p>kept-by-the-cache</p>"
+    data["sum"] = _checksum(data["payload"])
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    used = _build(root)
+    assert sum(b"kept-by-the-cache" in page for page in used.values()) == 1
+    # ... and one truncated, one with a payload its checksum does not match, one of another
+    # key, one not JSON: ignored, converted again, rewritten
+    path.unlink()
+    truncated, tampered, foreign, garbage = (p for _, p in kept[1:5])
+    truncated.write_bytes(truncated.read_bytes()[:100])
+    data = json.loads(tampered.read_text(encoding="utf-8"))
+    data["payload"]["content"] = "<p>tampered</p>"
+    tampered.write_text(json.dumps(data), encoding="utf-8")
+    data = json.loads(foreign.read_text(encoding="utf-8"))
+    data["key"] = "0" * 64
+    foreign.write_text(json.dumps(data), encoding="utf-8")
+    garbage.write_bytes(b"\xff\xfe not json")
+    assert _build(root) == cold
+    for p in (truncated, tampered, foreign, garbage):
+        assert json.loads(p.read_text(encoding="utf-8"))["key"] == p.name.removesuffix(".json")
+
+
+def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSROOM_FAST", "0")
+    root = make_project(tmp_path / "project")
+    generate(root, 5, seed=3)
+    _build(root)
+    assert _bodies(root) == {}
