@@ -245,3 +245,38 @@ def test_new_pages_have_no_serious_accessibility_violations(browser, host, kind,
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     context.close()
     assert serious == []
+
+
+@pytest.mark.parametrize("size_name, size", SIZES)
+def test_map_tiles_are_targets_a_finger_can_tap(browser, host, size_name, size):
+    context, page, *_ = _open(browser, host, "map", size)
+    tiles = page.eval_on_selector_all(".nr-map a", """as => as.map(a => {
+        const r = a.getBoundingClientRect(); return [a.dataset.province, r.width, r.height]; })""")
+    assert tiles and all(w >= 44 and h >= 44 for _, w, h in tiles), tiles[:3]
+    # the page itself never scrolls sideways; on a phone the map scrolls inside its box
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    if size_name == "phone":
+        assert page.evaluate("(b => b.scrollWidth > b.clientWidth)(document.querySelector('.nr-map-scroll'))")
+    # the region lists are the other way in, a tap away
+    skip = page.locator(".nr-map-skip a")
+    target = skip.get_attribute("href")
+    skip.click()
+    assert page.evaluate("location.hash") == target
+    assert page.locator(f"{target} .nr-province-list a").count() >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["years", "stats"])
+@pytest.mark.parametrize("size_name, size", SIZES)
+def test_chart_labels_are_legible_and_every_bar_is_labelled(browser, host, kind, size_name, size):
+    context, page, *_ = _open(browser, host, kind, size)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.nr-chart')].flatMap(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map(t => [t.textContent,
+            parseFloat(getComputedStyle(t).fontSize) * scale]); })""")
+    assert sizes and min(px for _, px in sizes) >= 12, sorted(sizes, key=lambda s: s[1])[:3]
+    if kind == "years":
+        bars = page.eval_on_selector_all("svg.nr-chart a", """as => as.map(a =>
+            [a.dataset.year, a.dataset.count, [...a.querySelectorAll('text')].map(t => t.textContent)])""")
+        assert bars and all(texts == [f"ปีงบประมาณ {y}", n] for y, n, texts in bars)
+    context.close()
