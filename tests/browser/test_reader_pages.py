@@ -116,6 +116,9 @@ def test_the_404_page_is_thai_and_leads_back(browser, host, size_name, size):
     home = page.locator(".nr-not-found a.md-button--primary")
     assert home.inner_text() == "กลับหน้าแรก"
     assert urljoin(page.url, home.get_attribute("href")).rstrip(".") == host.url
+    # the ways back are buttons, not underlined links
+    assert page.eval_on_selector_all(".nr-not-found .nr-ways .md-button",
+                                     "bs => bs.map(b => getComputedStyle(b).textDecorationLine)") == ["none"] * 4
     # the latest entries, each a page that is there
     latest = [urljoin(page.url, h) for h in page.eval_on_selector_all(
         ".nr-headlines a", "links => links.map(a => a.getAttribute('href'))")]
