@@ -10,6 +10,8 @@ Era (BE = CE + 543). It starts on 1 October, so 2020-10-01 opens program year
 2563
 >>> thai_date(date(2020, 11, 6))
 '6 พฤศจิกายน 2563'
+>>> thai_date_with_weekday(date(2020, 11, 6))
+'วันศุกร์ที่ 6 พฤศจิกายน 2563'
 """
 
 from __future__ import annotations
@@ -57,6 +59,15 @@ def program_year_span(year: int) -> tuple[date, date]:
 def thai_date(day: date) -> str:
     """'6 พฤศจิกายน 2563': day, full Thai month name, BE year."""
     return f"{day.day} {THAI_MONTHS[day.month - 1]} {be_year(day.year)}"
+
+
+# Monday first, as date.weekday() counts
+THAI_WEEKDAYS: tuple[str, ...] = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+
+def thai_date_with_weekday(day: date) -> str:
+    """'วันศุกร์ที่ 6 พฤศจิกายน 2563', as Thai government news dates a report."""
+    return f"วัน{THAI_WEEKDAYS[day.weekday()]}ที่ {thai_date(day)}"
 
 
 def thai_date_short(day: date) -> str:

@@ -150,6 +150,9 @@ CATALOGUE: dict[str, Message] = {
     "slug.invalid": M("{value} ใช้เป็นที่อยู่เว็บไม่ได้ ใช้ a–z ตัวเล็ก ตัวเลข และ - เช่น 2020-11-06-udon-thani-meeting",
                       "{value} is not a URL slug: use lowercase a–z, digits and hyphens, e.g."
                       " 2020-11-06-udon-thani-meeting"),
+    "slug.reserved": M("'{value}' ใช้เป็นที่อยู่ของข่าวไม่ได้ เพราะเป็นที่อยู่ของหน้ารายการข่าว (news/page/2/) ให้ตั้ง slug: เป็นชื่ออื่น",
+                       "'{value}' cannot be an entry's slug: the listing of every entry has its pages"
+                       " there (news/page/2/); give another slug:"),
     "slug.file_name": M("ชื่อไฟล์ '{stem}' ใช้เป็นที่อยู่เว็บไม่ได้ ให้เปลี่ยนชื่อไฟล์ (เช่น 2020-11-06-udon-thani-meeting.md) หรือเพิ่มช่อง slug: 2020-11-06-udon-thani-meeting",
                         "the file name '{stem}' does not make an ASCII URL; rename the file (e.g."
                         " 2020-11-06-udon-thani-meeting.md) or add a field"

@@ -16,12 +16,19 @@ TAGS = "tags/index.md"
 PEOPLE = "people/index.md"
 STATS = "stats/index.md"
 DATA = "data/index.md"
+# The public body's pages (docs/*.md) and the human-readable site map (plan/indexes.py)
+ABOUT = "about.md"
+PRIVACY = "privacy.md"
+ACCESSIBILITY = "accessibility.md"
+GUIDE = "guide.md"
+SITE_MAP = "site-map/index.md"
 # The open data beside /data/ (plan/open_data.py)
 DATA_ENTRIES_CSV = "data/entries.csv"
 DATA_ENTRIES_JSON = "data/entries.json"
 DATA_SCHEMA = "data/entries.schema.json"
 DATA_COUNTS_CSV = "data/counts.csv"
-# Beneath a listing's URL its own pages live at page/2/, …: no person or tag may be called so.
+# Beneath a listing's URL its own pages live at page/2/, …: no person, tag or entry may be
+# called so (entries live beneath /news/, which lists every entry).
 RESERVED_SLUGS = frozenset({"page"})
 
 
@@ -49,6 +56,11 @@ def page_file(src_uri: str) -> str:
 
 def _paged(base: str, page: int) -> str:
     return f"{base}/index.md" if page <= 1 else f"{base}/page/{page}/index.md"
+
+
+def all_news(page: int = 1) -> str:
+    """/news/: every entry, newest first (entries' own pages are beneath it)."""
+    return _paged("news", page)
 
 
 def entry(slug: str) -> str:

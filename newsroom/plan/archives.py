@@ -5,7 +5,8 @@
   paths.province / paths.province_year;
 - ``year_pages``: each program year, with the provinces that reported in it;
 - ``people_pages``: each writer and photographer, and /people/ listing them;
-- ``tag_pages``: each tag, and /tags/ listing every tag.
+- ``tag_pages``: each tag, and /tags/ listing every tag;
+- ``all_news_pages``: /news/, every entry newest first (the home page's ข่าวทั้งหมด).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from ..model import paths
 from ..model.archive import Archive
 from ..model.entry import Entry
 from .cards import link
-from .labels import (ALL_PROVINCES, ALL_TAGS, ALL_YEARS, PEOPLE, person_heading, persons_news,
-                     province_label, tag_heading, tagged_news, year_label, year_span_label)
+from .labels import (ALL_NEWS, ALL_PROVINCES, ALL_TAGS, ALL_YEARS, HOME, PEOPLE, person_heading,
+                     person_roles, persons_news, province_label, tag_heading, tagged_news,
+                     year_label, year_span_label)
 from .listings import ListingSpec, listing_pages, newest
-from .pages import (Card, GeneratedPage, PeopleIndex, PersonFacts, PersonListing, ProvinceFacts,
+from .pages import (AllNewsListing, Card, GeneratedPage, PeopleIndex, PersonFacts, PersonListing, ProvinceFacts,
                     ProvinceListing, ProvinceYearListing, TagListing, TagsIndex, YearListing)
 
 Cards = dict[str, Card]
@@ -76,8 +78,9 @@ def people_pages(archive: Archive, cards: Cards, people: dict[str, str]) -> list
     for name, entries in sorted(credits.items()):
         unique = sorted({e.slug: e for e in entries}.values(), key=lambda e: e.sort_key,
                         reverse=True)
-        facts = PersonFacts(name, len(archive.by_author.get(name, ())),
-                            len(archive.by_photographer.get(name, ())))
+        written = len(archive.by_author.get(name, ()))
+        photographed = len(archive.by_photographer.get(name, ()))
+        facts = PersonFacts(name, written, photographed, person_roles(written, photographed))
         pages += listing_pages(
             ListingSpec(PersonListing, lambda n, slug=people[name]: paths.person(slug, n),
                         person_heading(name), unique, title=name, about=persons_news(name)),
@@ -115,3 +118,11 @@ def tag_pages(archive: Archive, cards: Cards, tags: dict[str, str]) -> list[Gene
         description="ข่าวจังหวัดคุณธรรมแยกตามแท็ก พร้อมจำนวนข่าวของแต่ละแท็ก", hide=("toc",),
         updated=newest(archive.entries))
     return [index, *pages]
+
+
+def all_news_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
+    """/news/ and its pages: every entry, newest first, with the site's own feeds."""
+    return listing_pages(
+        ListingSpec(AllNewsListing, paths.all_news, ALL_NEWS, archive.entries,
+                    about=ALL_NEWS, feed=paths.SITE_FEEDS),
+        cards, up=link(HOME, paths.HOME))

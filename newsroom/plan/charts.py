@@ -1,9 +1,8 @@
 """SVG drawn at build time: the province tile map and the entries-per-year chart.
 
-The tile map puts one square per province roughly where it lies: each
-province's capital (approximate latitude/longitude, below) is snapped to a
-grid, and a province whose cell is taken moves to the nearest free cell. The
-layout depends only on this table, so it is the same on every build. Shades
+The tile map puts one square per province roughly where it lies, on a fixed,
+reviewed grid (GRID, below), checked against each province's capital
+(approximate latitude/longitude, POSITIONS): the same on every build. Shades
 come from the number of entries; every tile links to its province page and
 names its count in text (its SVG title), and the page also lists the
 counts as text.
@@ -47,10 +46,40 @@ POSITIONS: dict[str, tuple[float, float]] = {
     "ระนอง": (9.96, 98.64), "สตูล": (6.62, 100.07), "สงขลา": (7.19, 100.59),
     "สุราษฎร์ธานี": (9.14, 99.33), "ยะลา": (6.54, 101.28),
 }
-NORTH, WEST = 20.6, 97.6           # top-left corner of the grid, degrees
-CELL_LAT, CELL_LON = 0.62, 0.62    # one tile, degrees
 TILE, GAP = 40, 3                  # SVG units
 SHADES = 5                         # 0 entries, then four steps up to the most
+
+# Where each province's tile sits: one row of the map a line, (column, province), north to
+# south. Drawn by hand from the positions above and reviewed, so that every tile keeps its
+# neighbours' compass directions: in a row the tiles go west to east, in a column north to
+# south, and a tile's diagonal neighbours lie that way (tests/unit/test_tile_map.py). An
+# earlier layout snapped capitals to a grid and moved a collision to the free square above:
+# ลำพูน came out north of เชียงใหม่ and ร้อยเอ็ด above กาฬสินธุ์.
+GRID: tuple[tuple[tuple[int, str], ...], ...] = (
+    ((3, "เชียงราย"),),
+    ((0, "แม่ฮ่องสอน"), (1, "เชียงใหม่"), (3, "พะเยา"), (4, "น่าน")),
+    ((1, "ลำพูน"), (2, "ลำปาง"), (3, "แพร่")),
+    ((3, "อุตรดิตถ์"), (7, "หนองคาย"), (9, "บึงกาฬ")),
+    ((1, "ตาก"), (2, "สุโขทัย"), (3, "พิษณุโลก"), (6, "เลย"), (7, "อุดรธานี"), (9, "สกลนคร"),
+     (10, "นครพนม")),
+    ((2, "กำแพงเพชร"), (3, "พิจิตร"), (4, "เพชรบูรณ์"), (6, "หนองบัวลำภู"), (7, "ขอนแก่น"),
+     (9, "กาฬสินธุ์"), (10, "มุกดาหาร")),
+    ((1, "อุทัยธานี"), (2, "นครสวรรค์"), (6, "ชัยภูมิ"), (8, "มหาสารคาม"), (9, "ร้อยเอ็ด")),
+    ((2, "ชัยนาท"), (3, "สิงห์บุรี"), (4, "ลพบุรี"), (9, "ยโสธร"), (10, "อำนาจเจริญ")),
+    ((2, "สุพรรณบุรี"), (3, "อ่างทอง"), (4, "สระบุรี"), (5, "นครนายก"), (6, "นครราชสีมา"),
+     (7, "บุรีรัมย์"), (8, "สุรินทร์"), (9, "ศรีสะเกษ"), (10, "อุบลราชธานี")),
+    ((1, "กาญจนบุรี"), (3, "พระนครศรีอยุธยา"), (5, "ปราจีนบุรี"), (6, "สระแก้ว")),
+    ((1, "ราชบุรี"), (2, "นครปฐม"), (3, "นนทบุรี"), (4, "ปทุมธานี"), (5, "ฉะเชิงเทรา")),
+    ((1, "สมุทรสงคราม"), (2, "สมุทรสาคร"), (3, "กรุงเทพมหานคร"), (4, "สมุทรปราการ"), (5, "ชลบุรี")),
+    ((1, "เพชรบุรี"), (5, "ระยอง"), (6, "จันทบุรี"), (7, "ตราด")),
+    ((1, "ประจวบคีรีขันธ์"),),
+    ((1, "ชุมพร"),),
+    ((0, "ระนอง"), (1, "สุราษฎร์ธานี")),
+    ((0, "พังงา"), (1, "กระบี่"), (2, "นครศรีธรรมราช")),
+    ((0, "ภูเก็ต"), (1, "ตรัง"), (2, "พัทลุง")),
+    ((1, "สตูล"), (2, "สงขลา"), (3, "ปัตตานี")),
+    ((3, "ยะลา"), (4, "นราธิวาส")),
+)
 
 
 @dataclass(frozen=True)
@@ -61,23 +90,10 @@ class Tile:
 
 
 def tile_layout() -> list[Tile]:
-    """One cell per province, near its capital; the same on every build."""
-    taken: dict[tuple[int, int], Province] = {}
-    tiles = []
-    # Crowded places first would push the rest around less; go by latitude, then longitude.
-    order = sorted(all_provinces(), key=lambda p: (-POSITIONS[p.name_th][0], POSITIONS[p.name_th][1]))
-    for p in order:
-        lat, lon = POSITIONS[p.name_th]
-        want = (round((lon - WEST) / CELL_LON), round((NORTH - lat) / CELL_LAT))
-        cell = min(((want[0] + dc, want[1] + dr) for dc in range(-4, 5) for dr in range(-4, 5)
-                    if (want[0] + dc, want[1] + dr) not in taken and want[0] + dc >= 0
-                    and want[1] + dr >= 0),
-                   key=lambda c: ((c[0] - want[0]) ** 2 + (c[1] - want[1]) ** 2, c[1], c[0]))
-        taken[cell] = p
-        tiles.append(Tile(p, cell[0], cell[1]))
-    left, top = min(t.col for t in tiles), min(t.row for t in tiles)
-    return sorted((Tile(t.province, t.col - left, t.row - top) for t in tiles),
-                  key=lambda t: (t.row, t.col))
+    """One cell per province, from GRID; the same on every build."""
+    by_name = {p.name_th: p for p in all_provinces()}
+    return sorted((Tile(by_name[name], col, row) for row, cells in enumerate(GRID)
+                   for col, name in cells), key=lambda t: (t.row, t.col))
 
 
 def shade(count: int, most: int) -> int:
@@ -116,24 +132,31 @@ def province_map(counts: dict[Province, int], url_of: dict[Province, str]) -> st
     return "".join(out)
 
 
+YEAR_CHART_WIDTH = 340      # SVG units, shown at about 1 px each on a 390 px phone
+CHART_TEXT = 14             # SVG units: >= 12 px wherever the chart is drawn 300 px wide or more
+
+
 def year_chart(years: list[tuple[int, int, str]]) -> str:
-    """Horizontal bars, one per program year: (year, count, link)."""
+    """Horizontal bars, one per program year: (year, count, link). Each bar is named by
+    its year on the left and its count at its end, in text; its link's title says both."""
     if not years:
         return ""
     most = max(c for _, c, _ in years)
-    bar_h, gap, label_w, full = 26, 8, 110, 300
+    bar_h, gap, label_w, count_w = 30, 10, 120, 40
+    full = YEAR_CHART_WIDTH - label_w - count_w
     height = len(years) * (bar_h + gap)
-    out = [f'<svg class="nr-chart" viewBox="0 0 {label_w + full + 50} {height}" '
+    out = [f'<svg class="nr-chart nr-chart--years" viewBox="0 0 {YEAR_CHART_WIDTH} {height}" '
            f'aria-labelledby="nr-chart-title" xmlns="http://www.w3.org/2000/svg">',
            '<title id="nr-chart-title">จำนวนข่าวในแต่ละปีงบประมาณ</title>']
     for i, (year, count, url) in enumerate(years):
         y = i * (bar_h + gap)
         w = max(2, round(full * count / most))
+        middle = y + bar_h / 2 + CHART_TEXT * 0.35
         out.append(f'<a href="{escape(url)}" data-year="{year}" data-count="{count}">'
                    f'<title>ปีงบประมาณ {year}: ข่าว {count} รายการ</title>'
-                   f'<text x="0" y="{y + 18}" class="nr-chart__label">ปีงบประมาณ {year}</text>'
+                   f'<text x="0" y="{middle:g}" class="nr-chart__label">ปีงบประมาณ {year}</text>'
                    f'<rect x="{label_w}" y="{y}" width="{w}" height="{bar_h}" rx="3" class="nr-chart__bar"/>'
-                   f'<text x="{label_w + w + 6}" y="{y + 18}" class="nr-chart__count">{count}</text></a>')
+                   f'<text x="{label_w + w + 6}" y="{middle:g}" class="nr-chart__count">{count}</text></a>')
     out.append("</svg>")
     return "".join(out)
 
@@ -141,7 +164,7 @@ def year_chart(years: list[tuple[int, int, str]]) -> str:
 def month_chart(months: list[tuple[str, int]], year_title: str) -> str:
     """Vertical bars, one per month of a program year (October first): (label, count)."""
     most = max((c for _, c in months), default=0) or 1
-    bar_w, gap, full, base = 28, 8, 160, 40
+    bar_w, gap, full, base = 26, 6, 160, 40      # 384 units wide: labels >= 12 px at 390 px
     width = len(months) * (bar_w + gap)
     out = [f'<svg class="nr-chart nr-chart--months" viewBox="0 0 {width} {full + base + 20}" '
            f'role="img" aria-labelledby="nr-months-title" xmlns="http://www.w3.org/2000/svg">',

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..assets.photos import PhotoSet
 from ..model import paths
 from ..model.archive import Archive
-from ..model.calendar import thai_date
+from ..model.calendar import thai_date_with_weekday
 from ..model.entry import Entry
 from ..model.identity import SiteIdentity
 from ..model.province import Province
@@ -86,7 +86,7 @@ def entry_page(inputs: EntryInputs) -> GeneratedPage:
     photos = {(e.slug, name): found for name, found in inputs.photos if found is not None}
     cover = photo_set(e, e.image, photos) if e.image else None
     view = EntryView(
-        title=e.title, date=thai_date(e.date), date_iso=e.published.isoformat(),
+        title=e.title, date=thai_date_with_weekday(e.date), date_iso=e.published.isoformat(),
         authors=tuple(link(n, paths.person(people[n])) for n in e.authors),
         photographers=tuple(link(n, paths.person(people[n])) for n in e.photographers),
         credit=photo_credit(e.photographers),

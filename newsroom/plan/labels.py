@@ -66,6 +66,17 @@ def persons_news(name: str) -> str:
     return f"ข่าวที่ {name} เขียนหรือถ่ายภาพ"
 
 
+def person_roles(written: int, photographed: int) -> str:
+    """'เขียนข่าว 3 · ถ่ายภาพ 2' on a person's page; a role with no entry is left out:
+    a writer who took no photo is not 'ถ่ายภาพ 0'.
+
+    >>> person_roles(3, 0), person_roles(0, 2), person_roles(1, 1)
+    ('เขียนข่าว 3', 'ถ่ายภาพ 2', 'เขียนข่าว 1 · ถ่ายภาพ 1')
+    """
+    roles = [f"{label} {n}" for label, n in (("เขียนข่าว", written), ("ถ่ายภาพ", photographed)) if n]
+    return " · ".join(roles)
+
+
 def feed_title(site_name: str, label: str | None = None) -> str:
     """The site's feed is titled with the site's name; an archive's adds its label."""
     return site_name if label is None else f"{site_name}: {label}"
@@ -82,6 +93,9 @@ def photo_alt(title: str) -> str:
     return f"ภาพประกอบข่าว: {title}"
 
 
+ALL_NEWS = "ข่าวทั้งหมด"
+HOME = "หน้าแรก"
+SITE_MAP = "แผนผังเว็บไซต์"
 ALL_PROVINCES = "จังหวัดทั้งหมด"
 ALL_YEARS = "ปีงบประมาณทั้งหมด"
 ALL_TAGS = "แท็กทั้งหมด"

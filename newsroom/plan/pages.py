@@ -92,10 +92,21 @@ class MetaTag:
 
 
 @dataclass(frozen=True)
+class ShareLink:
+    """A plain link to a service's own share page: nothing of it loads until it is tapped."""
+    service: str                 # "line", "facebook": the CSS modifier
+    label: str                   # "แชร์ทาง LINE"
+    url: str                     # absolute, the entry's address in its query
+
+
+@dataclass(frozen=True)
 class Sharing:
-    """Open Graph / Twitter tags and the NewsArticle JSON-LD of an entry page."""
+    """Open Graph / Twitter tags and the NewsArticle JSON-LD of an entry page, and the
+    ways a reader shares it."""
     meta: tuple[MetaTag, ...]
     json_ld: str                 # escaped for a <script> block already
+    url: str = ""                # the entry's absolute address (the copy-link button's)
+    links: tuple[ShareLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,6 +187,7 @@ class PersonFacts:
     name: str
     written: int
     photographed: int
+    roles: str                   # "เขียนข่าว 3 · ถ่ายภาพ 2", without a role of 0 (labels.py)
 
 
 @dataclass(frozen=True)
@@ -224,6 +236,12 @@ class TagListing(Listing):
 
 
 @dataclass(frozen=True)
+class AllNewsListing(Listing):
+    """/news/: every entry, newest first, the home page's way into all of them."""
+    kind: ClassVar[str] = "all"
+
+
+@dataclass(frozen=True)
 class HomeView(View):
     template: ClassVar[str] = "newsroom/home.html"
     latest: tuple[Card, ...]
@@ -234,7 +252,7 @@ class HomeView(View):
     years_url: str
     tags_url: str
     people_url: str
-    tag_count: int
+    all_url: str                 # /news/: every entry
 
 
 @dataclass(frozen=True)
@@ -286,6 +304,34 @@ class TagsIndex(View):
     total: int
 
 
+@dataclass(frozen=True)
+class SiteMapSection:
+    """A heading of the site map and the pages under it."""
+    title: str
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class SiteMapView(View):
+    """/site-map/: every kind of page, for a reader (sitemap.xml is the search engines')."""
+    template: ClassVar[str] = "newsroom/site-map.html"
+    sections: tuple[SiteMapSection, ...]
+
+
+@dataclass(frozen=True)
+class NotFoundView(View):
+    """The site's 404.html: in Thai, the way home, the search, the latest entries. MkDocs
+    renders it once for every missing address at any depth, so its links are from the
+    site's root (the url filter gives those on a page without a place)."""
+    template: ClassVar[str] = "404.html"
+    latest: tuple[Card, ...]
+    home_url: str
+    all_url: str
+    provinces_url: str
+    years_url: str
+    site_map_url: str
+
+
 # --------------------------------------------------------------------------
 # Pages
 # --------------------------------------------------------------------------
@@ -326,6 +372,7 @@ class GeneratedPage:
 @dataclass
 class SitePlan:
     pages: list[GeneratedPage] = field(default_factory=list)
+    not_found: NotFoundView | None = None      # 404.html's values (MkDocs renders it apart)
 
     def by_uri(self) -> dict[str, GeneratedPage]:
         return {p.src_uri: p for p in self.pages}

@@ -3,7 +3,8 @@
 ``plan_site`` returns one GeneratedPage per URL: entry pages (entry_pages.py),
 /provinces/, /years/ and the home page (indexes.py), each province and each
 province in each program year, each year, each person and each tag, with
-/people/ and /tags/ (archives.py), /stats/ (stats.py) and /data/ (open_data.py).
+/people/ and /tags/ (archives.py), /stats/ (stats.py), /data/ (open_data.py), /news/
+(every entry, archives.py) and /site-map/ (indexes.py); and the values of 404.html.
 Entries come first: MkDocs renders in this
 order, and the search index is built from entry pages as they render, so it
 can finish while the archive pages render.
@@ -15,10 +16,10 @@ from ..model import paths
 from ..model.archive import Archive
 from ..model.identity import SiteIdentity
 from ..model.slugs import ascii_slugs
-from .archives import people_pages, province_pages, tag_pages, year_pages
+from .archives import all_news_pages, people_pages, province_pages, tag_pages, year_pages
 from .cards import Photos, entry_card
 from .entry_pages import EntryPageMemo, entry_inputs, entry_page
-from .indexes import home, provinces_index, years_index
+from .indexes import home, not_found, provinces_index, site_map, years_index
 from .open_data import data_page
 from .pages import SitePlan
 from .stats import stats_page
@@ -42,4 +43,6 @@ def plan_site(archive: Archive, site: SiteIdentity, photos: Photos | None = None
                            home(archive, cards), *province_pages(archive, cards),
                            *year_pages(archive, cards), *people_pages(archive, cards, people),
                            *tag_pages(archive, cards, tags), stats_page(archive, people, tags),
-                           data_page(archive, site)])
+                           data_page(archive, site), *all_news_pages(archive, cards),
+                           site_map(archive)],
+                    not_found=not_found(archive, cards))

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from ..model import paths
 from ..model import province as provinces
 from ..model.calendar import (BE_OFFSET, FIRST_PROGRAM_YEAR, LAST_PROGRAM_YEAR, bangkok_datetime,
                               THAI_DIGITS, be_year, program_year, thai_date_to_iso)
@@ -283,8 +284,16 @@ def _slug(c: Checker, value: Any) -> Any:
         if not isinstance(value, str) or not SLUG_RE.match(value):
             shown = describe(value) if not isinstance(value, str) else repr(value)[:60]
             return c.fail("slug", say("slug.invalid", value=shown))
-        return value
-    return file_slug(c)
+        return _not_reserved(c, value)
+    found = file_slug(c)
+    return found if found is INVALID else _not_reserved(c, found)
+
+
+def _not_reserved(c: Checker, slug: str) -> Any:
+    """/news/page/2/ is the second page of every entry: no entry may be called 'page'."""
+    if slug in paths.RESERVED_SLUGS:
+        return c.fail("slug", say("slug.reserved", value=slug))
+    return slug
 
 
 def file_slug(c: Checker) -> Any:

@@ -10,7 +10,8 @@
   the sanitiser applies the same rule to it (sanitize.py).
 - ``register_entry_body`` (each entry page, by the converter that renders it):
   its photos point at their published copies with width/height, srcset,
-  ``loading="lazy"`` and a <figure> with the photographer's credit; a link to a
+  ``loading="lazy"`` and, standing alone in its paragraph, a <figure> whose caption is
+  the writer's description of it (``![…]``) and the photographer's credit; a link to a
   photo leads to its largest copy, a link to another entry's file to its page.
 """
 
@@ -80,17 +81,19 @@ class _EntryBody(Treeprocessor):
                 photo = body.photos.get(_local(child.get("src", "")))
                 if photo is None:
                     continue
-                self._enhance(child, photo)
                 alone = parent.tag == "p" and len(parent) == 1 and \
                     not (parent.text or "").strip() and not (child.tail or "").strip()
+                described = (child.get("alt") or "").strip()    # the writer's ![…]
+                self._enhance(child, photo)
                 if photo.webp:
                     _picture(parent, child, photo)
                 if alone:
                     parent.tag = "figure"
                     parent.set("class", "nr-photo")
-                    if body.credit:
+                    shown = caption_text(described, body.credit)
+                    if shown:
                         caption = etree.SubElement(parent, "figcaption")
-                        caption.text = _literal(body.credit)
+                        caption.text = _literal(shown)
 
     def _enhance(self, img: etree.Element, photo: PhotoSet) -> None:
         shown = photo.fitting(SHOWN_WIDTH)
@@ -103,6 +106,15 @@ class _EntryBody(Treeprocessor):
         img.set("decoding", "async")
         if not (img.get("alt") or "").strip():
             img.set("alt", _literal(self.body.fallback_alt))
+
+
+def caption_text(described: str, credit: str) -> str:
+    """Under a photo standing alone: the writer's description (``![…]``), then the credit.
+
+    >>> caption_text("ผู้เข้าร่วมประชุม", "ภาพ: ก ไก่"), caption_text("", "ภาพ: ก ไก่")
+    ('ผู้เข้าร่วมประชุม · ภาพ: ก ไก่', 'ภาพ: ก ไก่')
+    """
+    return " · ".join(part for part in (described, credit) if part)
 
 
 def _picture(parent: etree.Element, img: etree.Element, photo: PhotoSet) -> None:

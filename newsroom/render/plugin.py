@@ -179,6 +179,14 @@ class NewsroomHooks:
             context["newsroom"] = spec.view
         return context
 
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: Any) -> dict[str, Any]:
+        """A template rendered apart from the pages: 404.html, which MkDocs writes once
+        for every missing address, gets its values (plan/indexes.py not_found)."""
+        if template_name == "404.html" and self.plan is not None:
+            context["newsroom"] = self.plan.site.not_found
+        return context
+
     @event_priority(-100)       # after any plugin's: the site folder is swapped in last
     def on_post_build(self, config: Any) -> None:
         """Every page is written: wait for the search index (a preview finishes it in

@@ -14,7 +14,7 @@ from PIL import Image
 from bench.generate import generate
 from newsroom.model.archive import PAGE_SIZE
 from newsroom.model.province import all_provinces, by_slug
-from newsroom.model.calendar import thai_date
+from newsroom.model.calendar import thai_date_with_weekday
 from datetime import date
 
 from tests.helpers import build, make_project
@@ -53,7 +53,7 @@ def test_every_entry_has_its_page(generated):
         soup = built.page(f"news/{m['slug']}/")
         assert soup.select_one("article.nr-entry h1").get_text() == m["title"]
         d = date.fromisoformat(m["date"])
-        assert soup.select_one(".nr-meta time").get_text() == thai_date(d)
+        assert soup.select_one(".nr-meta time").get_text() == thai_date_with_weekday(d)
         assert soup.select_one("a.nr-year")["href"].endswith(f"years/{m['year']}/")
         links = [a["href"] for a in soup.select("a.nr-province")]
         assert [l.rstrip("/").rsplit("/", 1)[-1] for l in links] == m["provinces"]

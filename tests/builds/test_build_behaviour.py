@@ -147,7 +147,7 @@ def test_thai_ui_and_anchors(project):
     assert soup.html["lang"] == "th"
     heading = soup.select_one(".nr-body h2")
     assert heading["id"] == "การประชุมที่น่าน"          # vowels and tone marks kept
-    assert soup.select_one(".nr-meta time").get_text() == "6 พฤศจิกายน 2563"
+    assert soup.select_one(".nr-meta time").get_text() == "วันศุกร์ที่ 6 พฤศจิกายน 2563"
     # no Google Fonts or other third-party host
     html = (built.site / "news/2020-11-06-nan/index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html

@@ -148,7 +148,9 @@ def test_markup_in_every_shown_field_stays_text(tmp_path):
     assert soup.select_one("article h1").get_text() == TITLE
     assert [a.get_text() for a in soup.select(".nr-credit--author a")] == AUTHORS
     assert soup.select_one(".nr-credit--photographer a").get_text() == PHOTOGRAPHER
-    assert {f.get_text() for f in soup.select("figcaption")} == {f"ภาพ: {PHOTOGRAPHER}"}
+    # the cover's caption is the credit; the body photo's adds the writer's description
+    assert {f.get_text() for f in soup.select("figcaption")} == {
+        f"ภาพ: {PHOTOGRAPHER}", f"ภาพที่สอง · ภาพ: {PHOTOGRAPHER}"}
     assert soup.select_one(".nr-cover img")["alt"] == f"ภาพประกอบข่าว: {TITLE}"
     assert soup.select_one(".nr-body img")["alt"] == f"ภาพประกอบข่าว: {TITLE}"   # one builder
     assert soup.find("meta", property="og:title")["content"] == TITLE

@@ -439,7 +439,7 @@ def test_the_page_shows_the_bangkok_day(project):
     built = build(project)
     assert built.ok, built.output
     page = built.page("news/2020-11-06-late/")
-    assert page.select_one(".nr-meta time").get_text() == "1 ตุลาคม 2563"
+    assert page.select_one(".nr-meta time").get_text() == "วันพฤหัสบดีที่ 1 ตุลาคม 2563"
     assert page.select_one(".nr-meta time")["datetime"] == "2020-10-01T06:30:00+07:00"
     assert page.select_one("a.nr-year").get_text() == "ปีงบประมาณ 2564"
 

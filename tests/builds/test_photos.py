@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from PIL import Image
 
+from newsroom.plan.labels import photo_alt
 from newsroom.read.corpus import load
 
 from tests.helpers import ROOT, build, make_project, write_entry
@@ -29,8 +30,12 @@ def test_every_photo_matches_what_the_html_claims(sample_site):
                 with Image.open(sample_site.site / e.url / name) as im:
                     assert im.width == int(width.rstrip("w"))
             assert img.get("alt")
-            assert img.find_parent("figure").select_one("figcaption").get_text() == \
-                "ภาพ: " + ", ".join(e.photographers)
+            # the caption: the writer's description of the photo (its ![…]), then the credit;
+            # the cover and a photo described by nobody show the credit alone
+            caption = img.find_parent("figure").select_one("figcaption").get_text()
+            credit = "ภาพ: " + ", ".join(e.photographers)
+            described = img["alt"] != photo_alt(e.title)
+            assert caption == (f"{img['alt']} · {credit}" if described else credit)
         body_images = soup.select(".nr-body img")
         assert all(i["loading"] == "lazy" for i in body_images)
 
