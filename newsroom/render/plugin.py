@@ -26,7 +26,7 @@ from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from . import engine, jinja_helpers, shells
-from .files import add_assets, add_data, add_feeds, add_pages
+from .files import add_assets, add_data, add_editor, add_feeds, add_pages
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
@@ -107,8 +107,8 @@ class NewsroomHooks:
         self.pages = plan.site.by_uri() if plan else {}
 
     def on_files(self, files: Any, config: Any) -> Any:
-        """Add the planned pages, their photos' copies, assets, feeds, robots.txt and the
-        open data files."""
+        """Add the planned pages, their photos' copies, assets, feeds, robots.txt, the
+        open data files and the web editor."""
         assert self.plan is not None
         root = root_of(config)
         if self.dirty:
@@ -117,6 +117,7 @@ class NewsroomHooks:
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
         add_data(self.plan, files, config, self.identity)
+        add_editor(self.plan, files, config, root, self.identity)
         return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
