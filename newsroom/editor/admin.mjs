@@ -155,6 +155,12 @@ function wrap(base, control = CMS.getWidget(base).control, preview = CMS.getWidg
       return why ? { error: { type: "CUSTOM", message: why } } : true;
     },
     focus(path) { if (this.inner && this.inner.focus) this.inner.focus(path); },
+    // Decap asks the control whether to render again (Widget.shouldComponentUpdate): the
+    // control's own answer (a file widget waits for the media library's choice), else yes.
+    shouldComponentUpdate(next) {
+      const inner = this.inner;
+      return inner && inner.shouldComponentUpdate ? inner.shouldComponentUpdate(next) : true;
+    },
     render() {
       latest[this.props.field.get("name")] = toJS(this.props.value);
       return h(control, { ...this.props, ref: r => { this.inner = r && r.getWrappedInstance ? r.getWrappedInstance() : r; } });
@@ -261,9 +267,9 @@ function beforeSaving({ entry }) {
   let data = entry.get("data");
   const plain = toJS(data);
   const p = parts(plain.date);
-  if (p) data = data.setIn([STASH, "year"], String(programYear(p.y, p.m)));
+  if (p) data = data.set(`${STASH}_year`, String(programYear(p.y, p.m)));
   const slug = String(plain.slug || "").trim() || proposedSlug(plain);
-  return data.setIn([STASH, "slug"], slug);
+  return data.set(`${STASH}_slug`, slug);
 }
 
 // --------------------------------------------------------------------------
@@ -278,7 +284,7 @@ const THAI = {
     entries: { unpublishedHeader: "ข่าวที่ยังไม่เผยแพร่" },
   },
   editor: {
-    editorControl: { field: { widgetLabel: "ช่อง %{widgetLabel}" } },
+    editorControl: { field: { widgetLabel: "ช่องกรอกข้อมูล" } },
     editorInterface: { toggleNotes: "แสดงหรือซ่อนบันทึก" },
     editorNotesPane: {
       title: "บันทึก", emptyState: "ยังไม่มีบันทึก เพิ่มบันทึกแรกด้านล่างเพื่อคุยกับผู้ตรวจ",
@@ -328,6 +334,9 @@ function merged(base, extra) {
 // Start
 // --------------------------------------------------------------------------
 
+// The body opens as written (raw Markdown) unless the writer chose the rich-text mode before:
+// the rich-text editor writes its own Markdown back (a changed body on a round trip).
+if (localStorage.getItem("cms.md-mode") === null) localStorage.setItem("cms.md-mode", "raw");
 CMS.registerLocale("th", merged(CMS.getLocale("th") || {}, THAI));
 CMS.registerCustomFormat("newsroom", "md", frontMatterFormat(YAML, RULES, RULES.fields));
 for (const base of ["string", "text", "datetime", "list", "select", "image", "boolean", "markdown"]) wrap(base);

@@ -8,11 +8,12 @@ A field the form does not show is kept as it is written when an entry is saved
 
 New entries are written as ``news/<program year>/<slug>/index.md``, a folder that
 takes the entry's photos: the program year and a proposed slug are set before saving
-(editor/admin.mjs, ``preSave``) under ``__newsroom``, a key the format never writes.
+(editor/admin.mjs, ``preSave``) as ``__newsroom_year`` and ``__newsroom_slug``, keys the
+format never writes.
 
 >>> config = decap_config(EditorSettings(repo="org/news"), tags=("เยาวชน",))
 >>> config["collections"][0]["path"]
-'{{fields.__newsroom.year}}/{{slug}}/index'
+'{{__newsroom_year}}/{{slug}}/index'
 >>> [f["name"] for f in config["collections"][0]["fields"]][:5]
 ['title', 'date', 'author', 'photographer', 'province']
 """
@@ -119,8 +120,9 @@ def decap_config(settings: EditorSettings, tags: tuple[str, ...]) -> dict[str, A
             "create": True,
             "identifier_field": "title",
             "delete": False,
-            "path": "{{fields.__newsroom.year}}/{{slug}}/index",
-            "slug": "{{fields.__newsroom.slug}}",
+            # no dots in the path: Decap turns them into hyphens before filling it in
+            "path": "{{__newsroom_year}}/{{slug}}/index",
+            "slug": "{{__newsroom_slug}}",
             "media_folder": "",
             "public_folder": "",
             "summary": "{{title}} ({{date}})",

@@ -199,6 +199,7 @@ export function frontMatterFormat(YAML, rules, order) {
 
     toFile(data) {
       const { body = "", [STASH]: stash, ...meta } = data;
+      for (const key of Object.keys(meta)) if (key.startsWith(STASH)) delete meta[key];
       const text = body.endsWith("\n") || body === "" ? body : body + "\n";
       const stashed = stash && stash.source ? stash : null;
       const parts = stashed ? split(stashed.source) : null;
