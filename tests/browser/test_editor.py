@@ -98,7 +98,7 @@ def page(browser, editor):
 
 
 # --------------------------------------------------------------------------
-# Driving the form
+# Driving the form as a writer does
 # --------------------------------------------------------------------------
 
 def _field(page, name: str):
@@ -106,36 +106,188 @@ def _field(page, name: str):
     return page.locator(f"[id^='{name}-field-']").first
 
 
-def _add_name(page, field: str, name: str) -> None:
-    box = page.locator(f"[id^='{field}-field-']").first.locator("xpath=ancestor::div[contains(@class,'')][1]")
-    page.get_by_role("button", name=re.compile(f"เพิ่ม {_label(field)}")).click()
-    inputs = page.locator(f"input[id^='{field}-field-'], [id^='{field}-field-'] input[type=text]")
-    del box
-    inputs.last.fill(name)
-
-
-LABELS = {"author": "ผู้เขียนข่าว", "photographer": "ผู้ถ่ายภาพ"}
-
-
-def _label(field: str) -> str:
-    return LABELS[field]
-
-
 def _new_entry(page, editor) -> None:
     page.goto(editor.url + "#/collections/news/new")
     page.wait_for_selector("[id^='title-field-']")
 
 
+def _add_names(page, field: str, label: str, names: list[str]) -> None:
+    for name in names:
+        page.get_by_role("button", name=re.compile(f"เพิ่ม {label}")).click()
+        _field(page, field).locator("input[id^='name-field-']").last.fill(name)
+
+
 def _choose_province(page, name: str) -> None:
-    box = _field(page, "province")
-    box.click()
+    _field(page, "province").click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")
 
 
-def _errors(page) -> list[str]:
-    return [t.strip() for t in page.locator("ul[class*='ControlErrorsList'] li, [class*='ControlErrorsList'] li").all_inner_texts()]
+def _type_body(page, paragraphs: list[str]) -> None:
+    page.locator("[data-slate-editor=true]").last.click()
+    for i, text in enumerate(paragraphs):
+        if i:
+            page.keyboard.press("Enter")
+            page.keyboard.press("Enter")
+        page.keyboard.type(text)
+
+
+def _upload_cover(page, photo: Path) -> None:
+    page.get_by_role("button", name="เลือกรูปภาพ").first.click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_role("button", name="เลือกข้อมูลที่ถูกเลือก").click()
+    page.locator("div:has(> div > label[for^='image-field-']) img").wait_for()
 
 
 def _save(page) -> None:
     page.get_by_role("button", name="บันทึก", exact=True).click()
+
+
+def _saved(page) -> None:
+    page.wait_for_selector("text=บันทึกการเปลี่ยนแปลงแล้ว")
+
+
+def _set_status(page, status: str) -> None:
+    page.get_by_role("button", name=re.compile("สถานะ")).click()
+    page.get_by_role("menuitem", name=status).click()
+    page.get_by_role("button", name=re.compile(f"สถานะ.*{status}")).wait_for()
+
+
+def _errors_of(page, field: str) -> list[str]:
+    """The messages Decap shows beside a field (its list of errors above the control)."""
+    box = page.locator(f"div:has(> div > label[for^='{field}-field-'])").first
+    return [t.strip() for t in box.locator("ul li").all_inner_texts()]
+
+
+def _off_site(page) -> list[str]:
+    return [u for u in page.requests if not u.startswith(("http://127.0.0.1:", "blob:", "data:"))]
+
+
+# --------------------------------------------------------------------------
+# A new entry, made through the form only, reviewed and published
+# --------------------------------------------------------------------------
+
+def test_a_writer_makes_an_entry_and_publishes_it_after_review(page, editor):
+    page.on("dialog", lambda d: d.accept())          # "publish now?"
+    _new_entry(page, editor)
+    _field(page, "title").fill(TITLE)
+    page.locator("input[type=date]").fill("2021-03-15")
+    _add_names(page, "author", "ผู้เขียนข่าว", ["สมชาย ใจดี", "สมหญิง รักงาน"])
+    _add_names(page, "photographer", "ผู้ถ่ายภาพ", ["วิชัย ถ่ายภาพ"])
+    _choose_province(page, "น่าน")
+    _field(page, "tags").fill("เยาวชน")
+    page.keyboard.press("Enter")
+    _upload_cover(page, COVER)
+    _type_body(page, ["เครือข่ายคุณธรรมจังหวัดน่านประชุมร่วมกัน", "ที่ประชุมเห็นชอบแผนงานปีงบประมาณ 2564"])
+    # the preview: the date in the Buddhist Era, the province and year, the credits
+    preview = page.frame_locator("#preview-pane")
+    assert preview.locator("h1").inner_text() == TITLE
+    meta = preview.locator(".nr-meta").inner_text()
+    assert "15 มีนาคม 2564" in meta and "จังหวัดน่าน" in meta and "ปีงบประมาณ 2564" in meta
+    assert preview.locator(".nr-credit--author").inner_text() == "ข่าว: สมชาย ใจดี, สมหญิง รักงาน"
+    assert preview.locator(".nr-credit--photographer").inner_text() == "ภาพ: วิชัย ถ่ายภาพ"
+    _save(page)
+    _saved(page)
+    slug = "2021-03-15-nan"
+    branch = f"cms/news/2564/{slug}/index"
+    assert branch in _git(editor.root, "branch", "--list", "cms/*")
+    # nothing is published before review
+    assert not (editor.root / "news" / "2564" / slug).exists()
+    _set_status(page, "อยู่ระหว่างการตรวจสอบ")
+    _set_status(page, "พร้อม")
+    page.get_by_role("button", name="เผยแพร่", exact=True).click()
+    page.get_by_role("menuitem", name="เผยแพร่ตอนนี้").click()
+    page.wait_for_selector("text=เผยแพร่แล้ว")
+    folder = editor.root / "news" / "2564" / slug
+    for _ in range(50):
+        if (folder / "index.md").is_file():
+            break
+        time.sleep(0.1)
+    text = (folder / "index.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front == {"title": TITLE, "date": __import__("datetime").date(2021, 3, 15),
+                     "author": ["สมชาย ใจดี", "สมหญิง รักงาน"], "photographer": "วิชัย ถ่ายภาพ",
+                     "province": "น่าน", "tags": ["เยาวชน"], "image": "cover.jpg"}
+    assert text.split("---\n", 2)[2] == ("\nเครือข่ายคุณธรรมจังหวัดน่านประชุมร่วมกัน\n\n"
+                                         "ที่ประชุมเห็นชอบแผนงานปีงบประมาณ 2564\n")
+    assert (folder / "cover.jpg").read_bytes() == COVER.read_bytes()
+    assert branch not in _git(editor.root, "branch", "--list", "cms/*")
+    checked = newsroom(editor.root, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    built = build(editor.root)
+    assert built.ok, built.output
+    for listing in ("provinces/nan/", "years/2564/", "provinces/nan/2564/"):
+        assert slug in built.listed(listing), listing
+    assert built.page(f"news/{slug}/").select_one("h1").get_text() == TITLE
+    assert page.errors == []
+    assert _off_site(page) == []
+
+
+# --------------------------------------------------------------------------
+# The build's rules, in the form, in Thai, beside the field
+# --------------------------------------------------------------------------
+
+def test_the_form_refuses_a_buddhist_era_date_and_a_photo_without_photographer(page, editor):
+    _new_entry(page, editor)
+    _field(page, "title").fill("ข่าวที่ยังบันทึกไม่ได้")
+    page.locator("input[type=date]").fill("2563-11-06")
+    _add_names(page, "author", "ผู้เขียนข่าว", ["สมชาย ใจดี"])
+    _choose_province(page, "อุดรธานี")
+    _upload_cover(page, COVER)
+    _type_body(page, ["เนื้อหา"])
+    before = _git(editor.root, "branch", "--list", "cms/*")
+    _save(page)
+    page.wait_for_selector("text=ปี 2563 เป็นปี พ.ศ.")
+    assert _errors_of(page, "date") == [
+        "ปี 2563 เป็นปี พ.ศ. วันที่ต้องเขียนเป็น ค.ศ.: 2020-11-06 (พ.ศ. 2563 = ค.ศ. 2020)"]
+    assert _errors_of(page, "photographer") == [
+        "ยังไม่มีช่องนี้: ข่าวมีภาพ จึงต้องใส่ชื่อผู้ถ่ายภาพ (photographer: ชื่อ นามสกุล)"]
+    assert _git(editor.root, "branch", "--list", "cms/*") == before      # nothing saved
+    # fixed as the messages say, it saves
+    page.locator("input[type=date]").fill("2020-11-06")
+    _add_names(page, "photographer", "ผู้ถ่ายภาพ", ["วิชัย ถ่ายภาพ"])
+    _save(page)
+    _saved(page)
+    assert _off_site(page) == []
+
+
+def test_the_form_refuses_a_taken_slug(page, editor):
+    _new_entry(page, editor)
+    _field(page, "title").fill("ข่าวซ้ำที่อยู่")
+    page.locator("input[type=date]").fill("2020-11-06")
+    _add_names(page, "author", "ผู้เขียนข่าว", ["สมชาย ใจดี"])
+    _choose_province(page, "อุดรธานี")
+    _type_body(page, ["เนื้อหา"])
+    _field(page, "slug").fill("2020-11-06-udon-thani-academic-network")
+    _save(page)
+    page.wait_for_selector("text=ซ้ำกับ")
+    assert _errors_of(page, "slug") == [
+        "ที่อยู่ /news/2020-11-06-udon-thani-academic-network/ ซ้ำกับ"
+        " news/2564/2020-11-06-udon-thani-academic-network.md ให้เปลี่ยน slug ของข่าวใดข่าวหนึ่ง"]
+
+
+# --------------------------------------------------------------------------
+# An existing entry, opened and saved
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("source", [
+    "news/2564/2020-11-06-udon-thani-academic-network.md",
+    "news/2563/2019-12-12-nan-huai-lan-moral-community/index.md",
+])
+def test_an_existing_entry_saved_without_changes_keeps_its_file(page, editor, source):
+    entry = source.removeprefix("news/").removesuffix(".md")
+    page.goto(editor.url + f"#/collections/news/entries/{entry}")
+    title = _field(page, "title")
+    title.wait_for()
+    written = title.input_value()
+    title.press("End")
+    title.type("x")
+    title.press("Backspace")           # changed and changed back: Decap lets it be saved
+    assert title.input_value() == written
+    _save(page)
+    _saved(page)
+    branch = f"cms/news/{entry}"
+    saved = _git(editor.root, "show", f"{branch}:{source}")
+    assert saved == (ROOT / source).read_text(encoding="utf-8")
+    _git(editor.root, "branch", "-D", branch)
+    assert _off_site(page) == []
