@@ -302,7 +302,7 @@ const THAI = {
     },
     editorWidgets: {
       markdown: { strikethrough: "ขีดฆ่า", toggleMode: { rich: "สลับเป็นโหมดจัดรูปแบบ", markdown: "สลับเป็นโหมด Markdown" } },
-      datetime: { setToNow: "ตั้ง %{fieldLabel} เป็นวันนี้", now: "วันนี้" },
+      datetime: { setToNow: "วันนี้", now: "วันนี้" },   // the button says วันนี้: its name must too
       object: { expand: "ขยาย", collapse: "ย่อ" },
     },
   },
@@ -347,3 +347,9 @@ CMS.registerPreviewStyle("editor.css");
 CMS.registerPreviewTemplate("news", EntryPreview);
 CMS.registerEventListener({ name: "preSave", handler: beforeSaving });
 CMS.init();
+
+// Decap's preview frame has no title (axe-core: frame-title): give it one.
+new MutationObserver(() => {
+  const frame = document.getElementById("preview-pane");
+  if (frame && !frame.title) frame.title = "ตัวอย่างหน้าข่าว";
+}).observe(document.body, { childList: true, subtree: true });
