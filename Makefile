@@ -11,7 +11,7 @@ LOCK_VENV  := .venv-lock
 PIP_TOOLS  := pip-tools==7.6.2
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps lock serve serve-full build test check bench clean
+.PHONY: setup system-deps lock serve serve-full edit build test check bench clean
 
 setup: $(STAMP) $(NODE_STAMP)
 
@@ -57,6 +57,19 @@ serve: setup
 
 serve-full: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The web editor on a writer's machine: decap-server (the local backend, pinned in package.json)
+# on 127.0.0.1:$(EDITOR_PORT) commits to this repository's branches (review before publishing:
+# one cms/... branch per entry, merged on publish), beside the preview on 127.0.0.1:8000.
+# Open http://127.0.0.1:8000/admin/. Commit or stash your own changes first: decap-server
+# checks out its branches in this working tree.
+EDITOR_PORT ?= 8081
+edit: setup
+	@echo "The web editor: http://127.0.0.1:8000/admin/ (decap-server on 127.0.0.1:$(EDITOR_PORT))"
+	@PORT=$(EDITOR_PORT) BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  node node_modules/decap-server/dist/index.js & server=$$!; \
+	  trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	  EDITOR_PORT=$(EDITOR_PORT) $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict

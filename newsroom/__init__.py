@@ -48,6 +48,13 @@ Markdown:
       documents.py        what the index holds of each entry
       indexer.py          the Node indexer process (search_index.mjs, search_core.mjs)
     pipeline.py         plan_build: read, photos, group, plan, feeds, search; or problems
+    editor/             the web editor for writers (Decap CMS at /admin/), from the field table
+      settings.py         where it commits (mkdocs.yml extra.editor), decap-server's port
+      config.py           admin/config.yml: the collection and its form, from read/fields.py
+      rules.py            admin/rules.js: the checks of read/fields.py and their Thai messages
+      page.py             every file under admin/: the page, config, rules, scripts, Decap
+      admin.mjs           (JS) the format, widgets with the rules, preview, Thai words
+      front_matter.mjs    (JS) the entries' format: unchanged fields written as they were
     render/             MkDocs: the only layer that imports mkdocs, jinja2 or markdown
       plugin.py           NewsroomHooks: one method per MkDocs event (hooks/newsroom.py)
       engine.py           MkDocs or ProperDocs, looked up in one place

@@ -1,7 +1,8 @@
 """Front-end files the site serves from node_modules/ (pinned in package.json).
 
 The Thai web font and the galleries' lightbox are copied into the site at build
-time, so no page asks a third-party host for anything.
+time, so no page asks a third-party host for anything; so is the web editor (Decap
+CMS and the YAML library its format uses), under admin/ only: no other page loads it.
 """
 
 from __future__ import annotations
@@ -41,4 +42,26 @@ def frontend_files(*roots: Path) -> list[tuple[str, Path]]:
     missing = [str(src) for _, src in files if not src.is_file()]
     if missing:
         raise FrontendMissing(f"front-end files missing ({', '.join(missing)}): run `make setup`")
+    return files
+
+
+# Decap CMS: the web editor at /admin/ (newsroom/editor/). Its bundle loads its chunks and
+# WebAssembly from beside itself; the source maps (50 MB) are left out.
+EDITOR_FOLDER = "admin/decap"
+# yaml 1.10 (the version Decap uses) for the entries' format (editor/front_matter.mjs).
+YAML_FOLDER = "admin/yaml"
+
+
+def editor_files(*roots: Path) -> list[tuple[str, Path]]:
+    """(site path, source file) of the web editor's third-party files."""
+    modules = node_modules(*roots)
+    dist = modules / "decap-cms" / "dist"
+    yaml_dist = modules / "yaml" / "browser" / "dist"
+    if not (dist / "decap-cms.js").is_file() or not (yaml_dist / "index.js").is_file():
+        raise FrontendMissing("decap-cms or yaml is missing from node_modules/: run `make setup`")
+    decap = sorted(p for p in dist.iterdir()
+                   if p.name.endswith(("decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")))
+    files = [(f"{EDITOR_FOLDER}/{p.name}", p) for p in decap]
+    files += [(f"{YAML_FOLDER}/{p.name}", p) for p in sorted(yaml_dist.glob("*.js"))]
+    files.append((f"{YAML_FOLDER}/LICENSE", modules / "yaml" / "LICENSE"))
     return files

@@ -123,6 +123,13 @@ def regions() -> tuple[Region, ...]:
         for slug, name_th, _ in REGIONS)
 
 
+def spellings() -> dict[str, Province]:
+    """Every spelling ``resolve`` knows, by its comparison key (case, spaces, hyphens,
+    dots and a จังหวัด prefix ignored): for the web editor, which resolves in the
+    browser as ``resolve`` does."""
+    return dict(_table()[1])
+
+
 def by_slug(slug: str) -> Province | None:
     for p in all_provinces():
         if p.slug == slug:

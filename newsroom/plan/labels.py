@@ -88,6 +88,12 @@ def photo_credit(photographers: Iterable[str]) -> str:
     return f"ภาพ: {', '.join(names)}" if names else ""
 
 
+def author_credit(authors: Iterable[str]) -> str:
+    """'ข่าว: ก ไก่, ข ไข่': the writers, as the entry page credits them
+    (overrides/newsroom/entry.html) and the web editor's preview shows them."""
+    return f"ข่าว: {', '.join(authors)}"
+
+
 def photo_alt(title: str) -> str:
     """The text of a photo that has none of its own: the cover, a body photo without alt."""
     return f"ภาพประกอบข่าว: {title}"

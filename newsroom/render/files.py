@@ -1,5 +1,5 @@
 """The files a build adds to MkDocs' (on_files): planned pages, their photos' copies,
-the search script, fonts, feeds and robots.txt. Validation has already checked
+the search script, fonts, feeds, robots.txt and the web editor (admin/). Validation has already checked
 that none of them lands on a file of docs/ (pipeline.py)."""
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ..assets.frontend import frontend_files
+from ..editor.page import admin_files
+from ..editor.rules import taken_slugs
+from ..editor.settings import EditorSettings
 from ..model.identity import SiteIdentity
 from ..pipeline import ROBOTS, BuildPlan
 from ..plan.feeds import atom, json_feed
@@ -93,3 +96,17 @@ def add_preview_files(plan: BuildPlan, files: Any, config: Any) -> None:
     add = _Adder(files, config)
     add(PREVIEW_SCRIPT, abs_src_path=str(PREVIEW_SOURCE))
     add(PROBLEMS_JSON, content=json.dumps(problems_json(plan.problems), ensure_ascii=False))
+
+
+def add_editor(plan: BuildPlan, files: Any, config: Any, root: Path, identity: SiteIdentity) -> None:
+    """The web editor at /admin/ (newsroom/editor/): its page, its configuration made from
+    the field table, its rules with the tags offered and the slugs taken, Decap's bundle."""
+    add = _Adder(files, config)
+    settings = EditorSettings.from_extra(config.extra, identity.url)
+    tags = tuple(sorted(plan.archive.by_tag))
+    taken = taken_slugs(root / "news", plan.archive.entries, root)
+    for site_path, content in admin_files(settings, identity.name, tags, taken, root):
+        if isinstance(content, Path):
+            add(site_path, abs_src_path=str(content))
+        else:
+            add(site_path, content=content)

@@ -27,7 +27,8 @@ from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from . import engine, jinja_helpers, shells
-from .files import PREVIEW_SCRIPT, add_assets, add_data, add_feeds, add_pages, add_preview_files
+from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
+                    add_preview_files)
 from .body_cache import BodyCache
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
@@ -117,8 +118,8 @@ class NewsroomHooks:
         self.pages = plan.site.by_uri() if plan else {}
 
     def on_files(self, files: Any, config: Any) -> Any:
-        """Add the planned pages, their photos' copies, assets, feeds, robots.txt and the
-        open data files."""
+        """Add the planned pages, their photos' copies, assets, feeds, robots.txt, the
+        open data files and the web editor."""
         assert self.plan is not None
         root = root_of(config)
         if self.dirty:
@@ -129,6 +130,7 @@ class NewsroomHooks:
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
         add_data(self.plan, files, config, self.identity)
+        add_editor(self.plan, files, config, root, self.identity)
         if self.serving:
             add_preview_files(self.plan, files, config)
         return files

@@ -19,7 +19,10 @@ ALLOWED = {
     "plan": {"model", "assets", "speed"},
     "search": {"model", "speed"},
     "pipeline": {"model", "assets", "read", "plan", "search", "speed"},
-    "render": {"model", "assets", "read", "plan", "search", "pipeline", "speed"},
+    # the web editor: its form is made from the field table (read) and shows the labels
+    # of the pages (plan); render writes its files
+    "editor": {"model", "assets", "read", "plan", "speed"},
+    "render": {"model", "assets", "read", "plan", "search", "pipeline", "editor", "speed"},
     "authoring": {"model", "assets", "read", "speed"},
 }
 
