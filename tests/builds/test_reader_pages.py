@@ -60,6 +60,8 @@ def test_the_404_page_is_thai_with_the_latest_entries(sample_site):
 
 def test_the_footer_is_ours_on_every_page(sample_site):
     for html in sample_site.site.rglob("*.html"):
+        if html.relative_to(sample_site.site).parts[0] == "admin":
+            continue                                # the web editor: Decap's page, not ours
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         footer = soup.select_one(".md-footer")
         assert "Made with" not in footer.get_text(), html
