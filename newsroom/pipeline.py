@@ -8,6 +8,7 @@ problem (nothing is written then):
     photos    the published copies of every photo                 assets/photos.py
     group     by province, program year, tag, person               model/archive.py
     plan      every page, with its display values                  plan/site_plan.py
+    words     the segmenter of Thai lines, with the archive's words model/words.py
     feeds     Atom and JSON feeds of the site, provinces, years    plan/feeds.py
     search    what the index holds of each entry                   search/documents.py
 
@@ -27,6 +28,7 @@ from .model.archive import Archive, build_archive
 from .model.calendar import build_time
 from .model.identity import SiteIdentity
 from .model.problems import Problem
+from .model.words import Segmenter, for_archive
 from .plan.entry_pages import EntryPageMemo
 from .plan.feeds import FeedSpec, plan_feeds
 from .plan.pages import SitePlan
@@ -55,6 +57,7 @@ class BuildPlan:
     site: SitePlan
     feeds: list[FeedSpec]
     search: dict[str, SearchDoc]          # by the src_uri of the entry's page
+    words: Segmenter                      # where Thai lines break (render/line_breaks.py)
 
 
 def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_dir: Path,
@@ -77,7 +80,7 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     collisions = docs_collisions(docs_dir, root, generated_files(site, feeds))
     if collisions:
         return None, collisions
-    return BuildPlan(archive, site, feeds, documents(archive)), []
+    return BuildPlan(archive, site, feeds, documents(archive), for_archive(archive)), []
 
 
 ROBOTS = "robots.txt"         # what the build writes besides pages, photos, feeds and search
