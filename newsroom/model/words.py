@@ -57,7 +57,7 @@ PROGRAM_WORDS = (
 )
 # An archive word longer than this is left to the dictionary's own words: kept
 # whole it could be wider than a phone's line (วิทยากร|ส่งเสริม|คุณธรรม).
-LONGEST_WORD = 16
+LONGEST_WORD = 18
 # Words a number is kept with when they follow it: months and counting words.
 UNITS = frozenset(THAI_MONTHS + THAI_MONTHS_SHORT) | frozenset((
     "คน", "ราย", "รายการ", "แห่ง", "หน่วยงาน", "องค์กร", "จังหวัด", "อำเภอ", "ตำบล",
@@ -66,7 +66,11 @@ UNITS = frozenset(THAI_MONTHS + THAI_MONTHS_SHORT) | frozenset((
     "ภาพ", "แท็ก", "ข่าว", "หน้า", "เล่ม", "ฉบับ", "เรื่อง", "กิจกรรม", "โครงการ",
     "ทีม", "กลุ่ม", "ข้อ", "ประเด็น", "น.", "เปอร์เซ็นต์",
 ))
-LONGEST_JOINED = 32            # a joined piece longer than this is not joined
+# A date, a count, a label and its number: kept together up to this length (a phone's
+# h1 at 320 px holds about 20 Thai letters).
+LONGEST_JOINED = 20
+_NO, _WEAK, _STRONG = 0, 1, 2
+_YEAR = re.compile(r"(?:19|20|25)[0-9]{2}|[\u0e51\u0e52][\u0e50-\u0e59]{3}")      # not a count
 
 _TOKEN = re.compile(r"""
     (?P<url>(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S+)
@@ -164,35 +168,42 @@ def segmenter(extra: frozenset[str]) -> Segmenter:
 
 def _joined(tokens: list[tuple[str, str]]) -> tuple[Piece, ...]:
     n = len(tokens)
-    join = [False] * n          # join[i]: tokens i and i + 1 stay on one line
     kinds = [k for k, _ in tokens]
+    join = [_NO] * n            # join[i]: how strongly tokens i and i + 1 stay on one line
     for i in range(n - 1):
         a, b = kinds[i], kinds[i + 1]
-        if {a, b} == {_WORD, _NUMBER} or a == b == _NUMBER:     # ก.ย.2566, ครั้งที่1
-            join[i] = True
+        if {a, b} == {_WORD, _NUMBER}:                           # ก.ย.2566, ครั้งที่1
+            join[i] = _STRONG
         elif a == _SPACE and b == _SEP:                          # " ·": not first on a line
-            join[i] = True
-        elif a == _SPACE and 0 < i and b == _NUMBER and kinds[i - 1] in (_WORD, _NUMBER):
-            join[i - 1] = join[i] = True                         # ปีงบประมาณ 2564
+            join[i] = _STRONG
         elif (a == _SPACE and 0 < i and kinds[i - 1] == _NUMBER and b == _WORD
-              and tokens[i + 1][1] in UNITS):
-            join[i - 1] = join[i] = True                         # 2 รายการ, 6 พฤศจิกายน
+              and tokens[i + 1][1] in UNITS and not _YEAR.fullmatch(tokens[i - 1][1])):
+            join[i - 1] = join[i] = _STRONG                      # 2 รายการ, 6 พฤศจิกายน
+        elif a == _SPACE and 0 < i and b == _NUMBER and kinds[i - 1] in (_WORD, _NUMBER):
+            join[i - 1] = max(join[i - 1], _WEAK)                # ปีงบประมาณ 2564
+            join[i] = _WEAK
+    return tuple(_grouped(tokens, join, 0, n, _WEAK))
+
+
+def _grouped(tokens: list[tuple[str, str]], join: list[int], start: int, end: int,
+             least: int) -> list[Piece]:
+    """Tokens start..end-1 in pieces, joined where join[i] >= least; a joined piece
+    longer than LONGEST_JOINED loses its weaker joins, then all."""
     pieces: list[Piece] = []
-    i = 0
-    while i < n:
+    i = start
+    while i < end:
         j = i
-        while j < n - 1 and join[j]:
+        while j < end - 1 and join[j] >= least:
             j += 1
-        group = tokens[i:j + 1]
-        text = "".join(t for _, t in group)
-        if len(group) > 1 and len(text) > LONGEST_JOINED:
-            pieces += [_piece(tokens, k) for k in range(i, j + 1)]
-        elif len(group) > 1:
-            pieces.append(Piece(text, keep=True, wbr=_boundary(tokens, i)))
-        else:
+        if j == i:
             pieces.append(_piece(tokens, i))
+        elif sum(len(t) for _, t in tokens[i:j + 1]) > LONGEST_JOINED:
+            pieces += _grouped(tokens, join, i, j + 1, least + 1)
+        else:
+            pieces.append(Piece("".join(t for _, t in tokens[i:j + 1]), keep=True,
+                                wbr=_boundary(tokens, i)))
         i = j + 1
-    return tuple(pieces)
+    return pieces
 
 
 def _piece(tokens: list[tuple[str, str]], i: int) -> Piece:
