@@ -59,7 +59,8 @@ PROGRAM_WORDS = (
 # whole it could be wider than a phone's line (วิทยากร|ส่งเสริม|คุณธรรม).
 LONGEST_WORD = 18
 # Words a number is kept with when they follow it: months and counting words.
-UNITS = frozenset(THAI_MONTHS + THAI_MONTHS_SHORT) | frozenset((
+_MONTHS = frozenset(THAI_MONTHS + THAI_MONTHS_SHORT)
+UNITS = _MONTHS | frozenset((
     "คน", "ราย", "รายการ", "แห่ง", "หน่วยงาน", "องค์กร", "จังหวัด", "อำเภอ", "ตำบล",
     "หมู่บ้าน", "ชุมชน", "โรงเรียน", "ครอบครัว", "เครือข่าย", "ครั้ง", "รุ่น", "ปี",
     "เดือน", "วัน", "สัปดาห์", "ชั่วโมง", "นาที", "บาท", "ล้าน", "พัน", "หมื่น", "แสน",
@@ -180,8 +181,9 @@ def _joined(tokens: list[tuple[str, str]]) -> tuple[Piece, ...]:
               and tokens[i + 1][1] in UNITS and not _YEAR.fullmatch(tokens[i - 1][1])):
             join[i - 1] = join[i] = _STRONG                      # 2 รายการ, 6 พฤศจิกายน
         elif a == _SPACE and 0 < i and b == _NUMBER and kinds[i - 1] in (_WORD, _NUMBER):
-            join[i - 1] = max(join[i - 1], _WEAK)                # ปีงบประมาณ 2564
-            join[i] = _WEAK
+            strength = _STRONG if tokens[i - 1][1] in _MONTHS else _WEAK    # พฤศจิกายน 2563
+            join[i - 1] = max(join[i - 1], strength)             # ปีงบประมาณ 2564
+            join[i] = strength
     return tuple(_grouped(tokens, join, 0, n, _WEAK))
 
 
