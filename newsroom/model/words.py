@@ -26,17 +26,19 @@ line starts with one. URLs are left as they are.
 >>> [p.text for p in seg.pieces("30 ก.ย. 2566 · ข่าว 2 รายการ")]
 ['30 ก.ย. 2566', ' ·', ' ', 'ข่าว 2 รายการ']
 
-Segmenting is the cost (newmm is plain Python, about 1.5 µs a character), so
-each distinct run of Thai letters is segmented once per process and
-dictionary (a speed layer, off with NEWSROOM_FAST=0: the same pieces).
+Segmenting is the cost (newmm is plain Python, about 1.5 µs a character; the
+pieces about as much again), so the memo is keyed by value, in one place, the
+Segmenter (a speed layer, off with NEWSROOM_FAST=0: the same pieces): each
+distinct run of Thai letters is segmented once per process and dictionary, and
+each distinct short text (a title, a label: shown on many pages) cut and shaped
+once (``shaped``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
@@ -71,6 +73,8 @@ UNITS = _MONTHS | frozenset((
 # h1 at 320 px holds about 20 Thai letters).
 LONGEST_JOINED = 20
 _NO, _WEAK, _STRONG = 0, 1, 2
+T = TypeVar("T")
+MEMO_TEXT = 400
 _YEAR = re.compile(r"(?:19|20|25)[0-9]{2}|[\u0e51\u0e52][\u0e50-\u0e59]{3}")      # not a count
 
 _TOKEN = re.compile(r"""
@@ -85,13 +89,12 @@ _TOKEN = re.compile(r"""
 _THAI_ONLY = re.compile(r"[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _MARKS = ("ๆ", "ฯ")                                   # belong to the word before
 # Thai signs that do not start a grapheme cluster: a word of one cluster cannot break.
-_COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
-                       "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_COMBINING = ("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+              "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _WORD, _NUMBER, _SPACE, _SEP, _OTHER = "word", "number", "space", "sep", "other"
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     text: str
     keep: bool = False      # no line break inside
     wbr: bool = False       # a line may break right before it (a word boundary without a space)
@@ -115,10 +118,12 @@ class Segmenter:
         self.extra = extra
         self.trie = Trie(set(thai_words()) | set(extra))
         self._words: dict[str, tuple[str, ...]] = {}
+        self._shaped: dict[tuple[str, Callable], object] = {}
 
-    def words(self, run: str) -> tuple[str, ...]:
-        """newmm's words of a run of Thai letters, memoised by value (a speed layer)."""
-        if not speed.fast():
+    def words(self, run: str, memo: bool | None = None) -> tuple[str, ...]:
+        """newmm's words of a run of Thai letters, memoised by value (a speed layer;
+        ``memo``: speed.fast(), when the caller has asked already)."""
+        if not (speed.fast() if memo is None else memo):
             return self._segment(run)
         found = self._words.get(run)
         if found is None:
@@ -129,16 +134,32 @@ class Segmenter:
         words = tuple(word_tokenize(run, custom_dict=self.trie, engine="newmm"))
         return words if "".join(words) == run else (run,)
 
-    def pieces(self, text: str) -> tuple[Piece, ...]:
+    def pieces(self, text: str, memo: bool | None = None) -> tuple[Piece, ...]:
         """The text in pieces (concatenated: the text), marked where it may not break."""
-        return _joined(self._tokens(text))
+        return _joined(self._tokens(text, speed.fast() if memo is None else memo))
 
-    def _tokens(self, text: str) -> list[tuple[str, str]]:
+    def shaped(self, text: str, shape: Callable[[tuple[Piece, ...]], T],
+               memo: bool | None = None) -> T:
+        """``shape(self.pieces(text))``: the caller's form of the pieces (marked HTML).
+        A text up to MEMO_TEXT long (a title, a label, a card's summary: each printed
+        on many pages) is cut and shaped once per shape, memoised by value (a speed
+        layer); a body's paragraph is cut where it shows, with its runs of Thai
+        letters segmented once."""
+        memo = speed.fast() if memo is None else memo
+        if len(text) > MEMO_TEXT or not memo:
+            return shape(self.pieces(text, memo))
+        key = (text, shape)
+        found = self._shaped.get(key)
+        if found is None:
+            found = self._shaped[key] = shape(self.pieces(text, memo))
+        return found
+
+    def _tokens(self, text: str, memo: bool) -> list[tuple[str, str]]:
         tokens: list[tuple[str, str]] = []
         for m in _TOKEN.finditer(text):
             kind, value = m.lastgroup, m.group()
             if kind == "thai":
-                for word in self.words(value):
+                for word in self.words(value, memo):
                     if word in _MARKS and tokens and tokens[-1][0] == _WORD:
                         tokens[-1] = (_WORD, tokens[-1][1] + word)
                     else:
@@ -168,50 +189,77 @@ def segmenter(extra: frozenset[str]) -> Segmenter:
 
 
 def _joined(tokens: list[tuple[str, str]]) -> tuple[Piece, ...]:
+    join = _joins(tokens)
+    if not join:                                            # most of a body: words only
+        return tuple(_singles(tokens, 0, len(tokens)))
+    return tuple(_grouped(tokens, join, 0, len(tokens), _WEAK))
+
+
+def _joins(tokens: list[tuple[str, str]]) -> dict[int, int]:
+    """How strongly token i and i + 1 stay on one line, where they do: around numbers
+    and separators only."""
+    join: dict[int, int] = {}
     n = len(tokens)
-    kinds = [k for k, _ in tokens]
-    join = [_NO] * n            # join[i]: how strongly tokens i and i + 1 stay on one line
-    for i in range(n - 1):
-        a, b = kinds[i], kinds[i + 1]
-        if {a, b} == {_WORD, _NUMBER}:                           # ก.ย.2566, ครั้งที่1
-            join[i] = _STRONG
-        elif a == _SPACE and b == _SEP:                          # " ·": not first on a line
-            join[i] = _STRONG
-        elif (a == _SPACE and 0 < i and kinds[i - 1] == _NUMBER and b == _WORD
-              and tokens[i + 1][1] in UNITS and not _YEAR.fullmatch(tokens[i - 1][1])):
-            join[i - 1] = join[i] = _STRONG                      # 2 รายการ, 6 พฤศจิกายน
-        elif a == _SPACE and 0 < i and b == _NUMBER and kinds[i - 1] in (_WORD, _NUMBER):
-            strength = _STRONG if tokens[i - 1][1] in _MONTHS else _WEAK    # พฤศจิกายน 2563
-            join[i - 1] = max(join[i - 1], strength)             # ปีงบประมาณ 2564
-            join[i] = strength
-    return tuple(_grouped(tokens, join, 0, n, _WEAK))
+
+    def at_least(i: int, strength: int) -> None:
+        join[i] = max(join.get(i, _NO), strength)
+
+    for i, (kind, text) in enumerate(tokens):
+        if kind == _SEP and i and tokens[i - 1][0] == _SPACE:
+            at_least(i - 1, _STRONG)                                # " ·": not first on a line
+        if kind != _NUMBER:
+            continue
+        before = tokens[i - 1] if i else ("", "")
+        after = tokens[i + 1] if i + 1 < n else ("", "")
+        if before[0] == _WORD:
+            at_least(i - 1, _STRONG)                                # ครั้งที่1, ก.ย.2566
+        elif before[0] == _SPACE and i > 1 and tokens[i - 2][0] in (_WORD, _NUMBER):
+            strength = _STRONG if tokens[i - 2][1] in _MONTHS else _WEAK    # พฤศจิกายน 2563
+            at_least(i - 2, strength)                               # ปีงบประมาณ 2564
+            at_least(i - 1, strength)
+        if after[0] == _WORD:
+            at_least(i, _STRONG)
+        elif (after[0] == _SPACE and i + 2 < n and tokens[i + 2][0] == _WORD
+              and tokens[i + 2][1] in UNITS and not _YEAR.fullmatch(text)):
+            at_least(i, _STRONG)                                    # 2 รายการ, 6 พฤศจิกายน
+            at_least(i + 1, _STRONG)
+    return join
 
 
-def _grouped(tokens: list[tuple[str, str]], join: list[int], start: int, end: int,
+def _singles(tokens: list[tuple[str, str]], start: int, end: int) -> list[Piece]:
+    """Tokens start..end-1, one piece each: a Thai word of more than one cluster kept
+    whole, a boundary marked where two words meet."""
+    pieces: list[Piece] = []
+    after_word = start > 0 and tokens[start - 1][0] == _WORD
+    for kind, text in tokens[start:end]:
+        word = kind == _WORD
+        pieces.append(Piece(text, word and bool(text[1:].lstrip(_COMBINING)), word and after_word))
+        after_word = word
+    return pieces
+
+
+def _grouped(tokens: list[tuple[str, str]], join: dict[int, int], start: int, end: int,
              least: int) -> list[Piece]:
     """Tokens start..end-1 in pieces, joined where join[i] >= least; a joined piece
     longer than LONGEST_JOINED loses its weaker joins, then all."""
     pieces: list[Piece] = []
-    i = start
+    i = single = start
     while i < end:
         j = i
-        while j < end - 1 and join[j] >= least:
+        while j < end - 1 and join.get(j, _NO) >= least:
             j += 1
         if j == i:
-            pieces.append(_piece(tokens, i))
-        elif sum(len(t) for _, t in tokens[i:j + 1]) > LONGEST_JOINED:
+            i += 1
+            continue
+        pieces += _singles(tokens, single, i)
+        if sum(len(t) for _, t in tokens[i:j + 1]) > LONGEST_JOINED:
             pieces += _grouped(tokens, join, i, j + 1, least + 1)
         else:
             pieces.append(Piece("".join(t for _, t in tokens[i:j + 1]), keep=True,
                                 wbr=_boundary(tokens, i)))
-        i = j + 1
+        i = single = j + 1
+    pieces += _singles(tokens, single, end)
     return pieces
-
-
-def _piece(tokens: list[tuple[str, str]], i: int) -> Piece:
-    kind, text = tokens[i]
-    keep = kind == _WORD and sum(c not in _COMBINING for c in text) > 1
-    return Piece(text, keep=keep, wbr=_boundary(tokens, i))
 
 
 def _boundary(tokens: list[tuple[str, str]], i: int) -> bool:

@@ -29,14 +29,15 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..model.words import Segmenter
+from .. import speed
+from ..model.words import Piece, Segmenter
 
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math",
                       "textarea", "title"})
 KEEP_OPEN, KEEP_CLOSE, WBR = '<span class="nr-w">', "</span>", "<wbr>"
 
-_MARKUP = re.compile(r"""<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
-_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+_MARKUP = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)""", re.S)
+_VERBATIM_TAG = re.compile(r"<(/?)(?:%s)(?=[\s/>])" % "|".join(sorted(VERBATIM)), re.I)
 _REFERENCE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)")
 # Text with none of these is left as it is: no Thai, no separator to keep off a line's start.
 _MAY_CHANGE = re.compile("[\u0e01-\u0e4e\u00b7\u2013\u2014|]")
@@ -51,37 +52,34 @@ def word_breaks(segmenter: Segmenter) -> Callable[[str], str]:
 
 
 def mark(html: str, segmenter: Segmenter) -> str:
-    out: list[str] = []
-    verbatim = 0                  # depth inside VERBATIM elements
-    at = 0
-    for m in _MARKUP.finditer(html):
-        if m.start() > at:
-            text = html[at:m.start()]
-            out.append(text if verbatim else _marked_text(text, segmenter))
-        tag = m.group()
-        name = _TAG_NAME.match(tag)
-        if name and name.group(2).lower() in VERBATIM and not tag.endswith("/>"):
-            verbatim = max(0, verbatim + (-1 if name.group(1) else 1))
-        out.append(tag)
-        at = m.end()
-    if at < len(html):
-        text = html[at:]
-        out.append(text if verbatim else _marked_text(text, segmenter))
-    return "".join(out)
+    parts = _MARKUP.split(html)           # text, tag, text, tag, …, text
+    memo = speed.fast()
+    verbatim = 0                          # depth inside VERBATIM elements
+    for i in range(0, len(parts), 2):
+        if i:
+            tag = _VERBATIM_TAG.match(parts[i - 1])
+            if tag and not parts[i - 1].endswith("/>"):
+                verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
+        text = parts[i]
+        if text and not verbatim and _MAY_CHANGE.search(text):
+            parts[i] = _marked_text(text, segmenter, memo)
+    return "".join(parts)
 
 
-def _marked_text(text: str, segmenter: Segmenter) -> str:
+def _marked_text(text: str, segmenter: Segmenter, memo: bool) -> str:
     """Escaped text (between two tags) with its pieces marked; character references
     are copied whole."""
-    if not _MAY_CHANGE.search(text):
-        return text
+    parts = _REFERENCE.split(text)
+    for i in range(0, len(parts), 2):
+        if _MAY_CHANGE.search(parts[i]):
+            parts[i] = segmenter.shaped(parts[i], _html, memo)
+    return "".join(parts)
+
+
+def _html(pieces: tuple[Piece, ...]) -> str:
     out: list[str] = []
-    for i, part in enumerate(_REFERENCE.split(text)):
-        if i % 2 or not _MAY_CHANGE.search(part):
-            out.append(part)
-            continue
-        for piece in segmenter.pieces(part):
-            if piece.wbr:
-                out.append(WBR)
-            out.append(f"{KEEP_OPEN}{piece.text}{KEEP_CLOSE}" if piece.keep else piece.text)
+    for piece in pieces:
+        if piece.wbr:
+            out.append(WBR)
+        out.append(f"{KEEP_OPEN}{piece.text}{KEEP_CLOSE}" if piece.keep else piece.text)
     return "".join(out)

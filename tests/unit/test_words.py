@@ -80,9 +80,17 @@ def test_the_pieces_are_the_text(text):
 
 def test_the_memo_gives_what_segmenting_gives(monkeypatch):
     text = "ประชุมหารือแนวทางความร่วมมือด้านวิชาการ ขับเคลื่อนจังหวัดคุณธรรม ปีงบประมาณ 2564"
-    fast = SEG.pieces(text)
+    seen: list[tuple] = []
+
+    def shape(pieces):
+        seen.append(pieces)
+        return "|".join(p.text for p in pieces)
+
+    fast = [SEG.shaped(text, shape) for _ in range(3)]
+    assert len(seen) == 1                       # cut once, shaped once
     monkeypatch.setenv(speed.SWITCH, "0")
-    assert SEG.pieces(text) == fast
+    assert SEG.shaped(text, shape) == fast[0] and len(seen) == 2
+    assert SEG.pieces(text) == seen[0]
 
 
 # --- the HTML -------------------------------------------------------------------------
