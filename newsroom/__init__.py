@@ -16,6 +16,7 @@ Markdown:
       slugs.py            heading anchors, ASCII slugs of people and tags, safe ids
       urls.py             URLs as a browser reads them (schemes, srcset)
       identity.py         who publishes the site and where (from mkdocs.yml)
+      words.py            Thai text as words: where a line may break (pythainlp newmm)
     assets/             files the site serves besides pages
       photo_check.py      whether a photo is one the site publishes (cached verdicts)
       photos.py           the published copies of photos: sizes, no metadata
@@ -63,6 +64,7 @@ Markdown:
       body_cache.py       entry bodies converted by earlier builds (.cache/bodies/)
       markdown_ext.py     safe ids, entries' photos and links in Markdown
       sanitize.py         entry bodies cleaned on the HTML a browser parses
+      line_breaks.py      Thai lines broken between words: a filter over our content
       shells.py           Material's chrome rendered once per page shape
       jinja_helpers.py    a cached url filter, cards once per depth, compiled templates
       preview.py          what `mkdocs serve --dirty` needs: page files, reused feeds

@@ -8,6 +8,7 @@ problem (nothing is written then):
     photos    the published copies of every photo                 assets/photos.py
     group     by province, program year, tag, person               model/archive.py
     plan      every page, with its display values                  plan/site_plan.py
+    words     the segmenter of Thai lines, with the archive's words model/words.py
     feeds     Atom and JSON feeds of the site, provinces, years    plan/feeds.py
     search    what the index holds of each entry                   search/documents.py
 
@@ -28,6 +29,7 @@ from .model.calendar import build_time
 from .model.identity import SiteIdentity
 from .model.entry import Entry
 from .model.problems import Problem
+from .model.words import Segmenter, for_archive
 from .plan.entry_pages import EntryPageMemo
 from .plan.feeds import FeedSpec, plan_feeds
 from .plan.pages import SitePlan
@@ -57,6 +59,7 @@ class BuildPlan:
     site: SitePlan
     feeds: list[FeedSpec]
     search: dict[str, SearchDoc]          # by the src_uri of the entry's page
+    words: Segmenter                      # where Thai lines break (render/line_breaks.py)
     problems: list[Problem] = field(default_factory=list)   # a preview's: entries left out
 
 
@@ -89,6 +92,7 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     collisions = docs_collisions(docs_dir, root, generated_files(site, feeds))
     if collisions and not preview:
         return None, collisions
+    words: Segmenter                      # where Thai lines break (render/line_breaks.py)
     if preview:
         problems += collisions
         if collisions:                       # the docs/ file stays; the page is not made
@@ -97,7 +101,7 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
                               SitePlan([p]), []))]
         site.pages += problem_pages(problems, {p.src_uri for p in site.pages}
                                     | _docs_pages(docs_dir))
-    return BuildPlan(archive, site, feeds, documents(archive), problems), []
+    return BuildPlan(archive, site, feeds, documents(archive), for_archive(archive), problems), []
 
 
 def without_problems(entries: list[Entry], problems: list[Problem],

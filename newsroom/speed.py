@@ -23,6 +23,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
     assets/photos.py        photos encoded on every core
     search/indexer.py       a preview's entry texts kept for the next preview
     model/slugs.py          romanisation with a trie of only the names' words
+    model/words.py          each run of Thai letters segmented once per process, each
+                            short text (title, label) cut into words once
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from ..model.messages import guide_table, say
 from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
-from . import engine, jinja_helpers, shells
+from . import engine, jinja_helpers, line_breaks, shells
 from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
                     add_preview_files)
 from .body_cache import BodyCache
@@ -136,8 +136,11 @@ class NewsroomHooks:
         return files
 
     def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        """Thousands of entry and listing pages render through the speed layers of
-        jinja_helpers.py and shells.py (none with NEWSROOM_FAST=0)."""
+        """Our templates' filter that breaks Thai lines between words, with this build's
+        segmenter (line_breaks.py). Thousands of entry and listing pages render through
+        the speed layers of jinja_helpers.py and shells.py (none with NEWSROOM_FAST=0)."""
+        assert self.plan is not None
+        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words)
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))

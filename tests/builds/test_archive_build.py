@@ -104,7 +104,7 @@ def test_year_pages_are_paginated_newest_first(generated):
         assert (built.site / f"years/{year}/page/{pages}/index.html").is_file() or pages == 1
         assert not (built.site / f"years/{year}/page/{pages + 1}").exists()
         soup = built.page(f"years/{year}/")
-        counts = {a["href"].rstrip("/").split("/")[-2]: int(a.find_next("span").get_text())
+        counts = {a["href"].rstrip("/").split("/")[-2]: int(a.find_next("span", class_="nr-count").get_text())
                   for a in soup.select(".nr-provinces a")}
         want = defaultdict(int)
         for m in ms:
@@ -118,7 +118,7 @@ def test_tag_pages_are_paginated_newest_first(generated):
     by_tag = grouped(meta, lambda m: m["tags"])
     index = built.page("tags/")
     links = {a.get_text(): a["href"] for a in index.select(".nr-tags a")}
-    counts = {a.get_text(): int(a.find_next("span").get_text()) for a in index.select(".nr-tags a")}
+    counts = {a.get_text(): int(a.find_next("span", class_="nr-count").get_text()) for a in index.select(".nr-tags a")}
     assert counts == {tag: len(ms) for tag, ms in by_tag.items()}
     assert any(len(ms) > PAGE_SIZE for ms in by_tag.values())
     for tag, ms in by_tag.items():
@@ -137,17 +137,18 @@ def test_provinces_index_counts_all_77(generated):
     for m in meta:
         for p in m["provinces"]:
             want[by_slug(p).name_th] += 1
-    got = {li.select_one("a, span").get_text(): int(li.select_one(".nr-count").get_text())
+    got = {li.select_one("a, li > span").get_text(): int(li.select_one(".nr-count").get_text())
            for li in items}
     assert got == {p.name_th: want[p.name_th] for p in all_provinces()}
-    assert [h.contents[0].strip() for h in soup.select(".nr-region h2")] == [
+    assert [h.get_text().removesuffix(h.select_one(".nr-count").get_text()).strip()
+            for h in soup.select(".nr-region h2")] == [
         "ภาคเหนือ", "ภาคตะวันออกเฉียงเหนือ", "ภาคกลาง", "ภาคตะวันออก", "ภาคตะวันตก", "ภาคใต้"]
 
 
 def test_years_index(generated):
     built, meta = generated
     soup = built.page("years/")
-    got = {a.get_text(): int(a.find_next("span").get_text()) for a in soup.select(".nr-year-list a")}
+    got = {a.get_text(): int(a.find_next("span", class_="nr-count").get_text()) for a in soup.select(".nr-year-list a")}
     want = defaultdict(int)
     for m in meta:
         want[f"ปีงบประมาณ {m['year']}"] += 1

@@ -7,6 +7,8 @@ import time
 import weakref
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from bench.generate import generate
 from newsroom.read.corpus import load
 from newsroom.render.idle_gc import MAX_FROZEN, IdleCollector
@@ -14,6 +16,11 @@ from newsroom.search.indexer import discard, discarded
 
 from tests.helpers import make_project, mkdocs
 from tests.search_index_reader import SearchIndex
+
+
+def shown(page: Path) -> str:
+    """A page's text as a reader sees it (Thai words come in nowrap spans)."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
 
 
 def stamps(site: Path) -> dict[str, int]:
@@ -37,15 +44,13 @@ def test_one_edit_rebuilds_its_pages_and_keeps_archives_right(tmp_path):
     assert f"{entry.url}index.html" in changed
     assert len(changed) < len(after) / 4, (len(changed), len(after))
     for p in entry.provinces:                       # the archives show the new title
-        html = (root / "site" / "provinces" / p.slug / "index.html").read_text(encoding="utf-8")
+        html = shown(root / "site" / "provinces" / p.slug / "index.html")
         page = 1
         while "หัวข้อใหม่ทดสอบการแสดงตัวอย่าง" not in html:
             page += 1
-            html = (root / "site" / "provinces" / p.slug / "page" / str(page) / "index.html"
-                    ).read_text(encoding="utf-8")
+            html = shown(root / "site" / "provinces" / p.slug / "page" / str(page) / "index.html")
     year = (root / "site" / "years" / str(entry.year))
-    assert any("หัวข้อใหม่ทดสอบการแสดงตัวอย่าง" in f.read_text(encoding="utf-8")
-               for f in year.rglob("index.html"))
+    assert any("หัวข้อใหม่ทดสอบการแสดงตัวอย่าง" in shown(f) for f in year.rglob("index.html"))
     # The search index covers every entry: the edited one with its new title, the
     # ones this build did not render with the text already in site/.
     entries = load(root).entries
@@ -112,13 +117,12 @@ def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, mo
     assert edited.slug in planned and newer.slug in planned and older.slug in planned
     assert len(planned) < len(entries) / 3, len(planned)
     for neighbour in (newer, older):
-        html = (site / neighbour.url / "index.html").read_text(encoding="utf-8")
-        assert "หัวข้อแก้ในตัวอย่าง" in html, neighbour.slug
+        assert "หัวข้อแก้ในตัวอย่าง" in shown(site / neighbour.url / "index.html"), neighbour.slug
     mentions = [e for e in entries if e is not edited and "หัวข้อแก้ในตัวอย่าง" in
-                (site / e.url / "index.html").read_text(encoding="utf-8")]
+                shown(site / e.url / "index.html")]
     assert {newer.slug, older.slug} <= {e.slug for e in mentions}
     assert all(e.slug in planned for e in mentions)
-    assert edited.title not in (site / newer.url / "index.html").read_text(encoding="utf-8")
+    assert edited.title not in shown(site / newer.url / "index.html")
     # feeds are kept between previews only while their entries are equal
     feed = (site / "provinces" / province.slug / "feed.xml").read_text(encoding="utf-8")
     assert "หัวข้อแก้ในตัวอย่าง" in feed and edited.title not in feed

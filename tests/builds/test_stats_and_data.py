@@ -59,7 +59,7 @@ def _table(built, archive) -> None:
     bars = [(int(g["data-month"]), int(g["data-count"])) for g in soup.select("svg [data-month]")]
     assert [n for _, n in bars] == [n for _, n in months_of(archive, latest)]
     assert sum(n for _, n in bars) == len(archive.by_year[latest])
-    writers = [(a.get_text(), int(a.find_next("span").get_text()))
+    writers = [(a.get_text(), int(a.find_next("span", class_="nr-count").get_text()))
                for a in soup.select("#writers + ul a")]
     ranked = sorted(archive.by_author.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:10]
     assert writers == [(n, len(es)) for n, es in ranked]
