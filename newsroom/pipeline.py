@@ -101,7 +101,8 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
                               SitePlan([p]), []))]
         site.pages += problem_pages(problems, {p.src_uri for p in site.pages}
                                     | _docs_pages(docs_dir))
-    return BuildPlan(archive, site, feeds, documents(archive), for_archive(archive), problems), []
+    return BuildPlan(archive, site, feeds, documents(archive), for_archive(archive),
+                     problems), []
 
 
 def without_problems(entries: list[Entry], problems: list[Problem],
