@@ -83,6 +83,9 @@ def photo_alt(title: str) -> str:
 
 
 ALL_PROVINCES = "จังหวัดทั้งหมด"
+SEARCH_PROVINCE = "ค้นหาข่าวของจังหวัดนี้"
+SEARCH_PROVINCE_YEAR = "ค้นหาข่าวของจังหวัดนี้ในปีงบประมาณนี้"
+SEARCH_YEAR = "ค้นหาข่าวในปีงบประมาณนี้"
 ALL_YEARS = "ปีงบประมาณทั้งหมด"
 ALL_TAGS = "แท็กทั้งหมด"
 PEOPLE = "ผู้เขียนข่าวและช่างภาพ"

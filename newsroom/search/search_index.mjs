@@ -2,7 +2,8 @@
 //
 // Input on stdin, one JSON object a line: first {"out": folder, "docs": count}, then
 // one line per entry, in any order, as the build renders them:
-//   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year", "text"}
+//   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year",
+//    "fields": [[kind, name, other names …], …], "text"}
 // The index is built as lines arrive (the build renders pages meanwhile, on the
 // other core) in a new folder: each entry's card file as it comes, the index and
 // filter files at the end of input. That folder then takes the place of ``out`` in
@@ -12,39 +13,70 @@ import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { forEachKey, normalize, shardOf, IN_TITLE, VERSION } from "./search_core.mjs";
+import { forEachKey, normalize, shardOf, sideCode, isRun, IN_TITLE, MIXED, VERSION } from "./search_core.mjs";
 
 const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
 const MAX_SHARDS = 4096;
 
 const postings = new Map();         // key -> [id * 256 + weight, …]
+const sides = new Map();            // run key -> [before * 256 + after, …], as postings
 const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
 const years = new Map();            // year -> ids
+const tags = new Set();
+const people = new Set();
 let header = null;
 
 function addDoc(doc) {
   const title = normalize(doc.title, false).text;
   const text = normalize(doc.text, false).text;
+  const named = (doc.fields || []).flatMap(([, ...names]) => names)
+    .map((n) => normalize(n, false).text);
+  // Counts from the text; a key of the title or a field is marked, and counts once
+  // if the text does not have it. Sides from all of them.
   const counts = new Map();
-  forEachKey(text, (k) => counts.set(k, (counts.get(k) || 0) + 1));
+  const around = new Map();
+  const side = (k, before, after) => {
+    if (!isRun(k)) return;
+    const was = around.get(k);
+    if (was === undefined) { around.set(k, before * 256 + after); return; }
+    const b = Math.floor(was / 256) === before ? before : MIXED;
+    const a = was % 256 === after ? after : MIXED;
+    around.set(k, b * 256 + a);
+  };
+  forEachKey(text, (k, before, after) => { counts.set(k, (counts.get(k) || 0) + 1); side(k, before, after); });
   const inTitle = new Set();
-  forEachKey(title, (k) => inTitle.add(k));
+  for (const part of [title, ...named]) {
+    forEachKey(part, (k, before, after) => { inTitle.add(k); side(k, before, after); });
+  }
   for (const k of inTitle) if (!counts.has(k)) counts.set(k, 1);
   for (const [k, n] of counts) {
     const weight = Math.min(n, 127) | (inTitle.has(k) ? IN_TITLE : 0);
     const list = postings.get(k);
     if (list) list.push(doc.id * 256 + weight);
     else postings.set(k, [doc.id * 256 + weight]);
+    if (isRun(k)) {
+      const s = sides.get(k);
+      const v = doc.id * 65536 + around.get(k);
+      if (s) s.push(v); else sides.set(k, [v]);
+    }
+  }
+  for (const [kind, name] of doc.fields || []) {
+    if (kind === "tag") tags.add(name);
+    else if (kind === "author" || kind === "photographer") people.add(name);
   }
   for (const [name, slug] of doc.provinces) {
-    if (!provinces.has(slug)) provinces.set(slug, { name, ids: [] });
+    if (!provinces.has(slug)) {
+      const field = (doc.fields || []).find(([kind, shown]) => kind === "province" && shown === name);
+      provinces.set(slug, { name, aliases: field ? field.slice(2) : [], ids: [] });
+    }
     provinces.get(slug).ids.push(doc.id);
   }
   if (!years.has(doc.year)) years.set(doc.year, []);
   years.get(doc.year).push(doc.id);
   const card = { u: doc.url, t: doc.title, d: doc.date,
-                 p: doc.provinces.map(([name]) => name).join(", "), x: doc.text };
+                 p: doc.provinces.map(([name]) => name).join(", "), f: doc.fields || [],
+                 x: doc.text };
   const zipped = gzipSync(JSON.stringify(card));
   writeFileSync(join(folder(), "d", `${doc.id}.bin`), zipped);    // not all at the end
   fragments.set(doc.id, zipped.length);
@@ -89,7 +121,7 @@ function writeIds(out, ids) {
 function build() {
   const { out, docs } = header;
   let rawBytes = 0;
-  for (const list of postings.values()) rawBytes += 10 + 2 * list.length;
+  for (const [key, list] of postings) rawBytes += 10 + (isRun(key) ? 4 : 2) * list.length;
   let shards = 1;
   while (shards < MAX_SHARDS && rawBytes / shards > SHARD_BYTES) shards *= 2;
 
@@ -111,6 +143,12 @@ function build() {
       for (const v of list) { const id = Math.floor(v / 256); file.varint(id - last - 1); last = id; }
       file.room(list.length);
       for (const v of list) file.buf[file.length++] = v % 256;
+      if (isRun(key)) {
+        const around = sides.get(key).sort((a, b) => a - b);     // the same id order
+        file.room(2 * around.length);
+        for (const v of around) file.buf[file.length++] = Math.floor(v / 256) % 256;
+        for (const v of around) file.buf[file.length++] = v % 256;
+      }
     }
     const zipped = gzipSync(file.done());
     indexBytes += zipped.length;
@@ -130,8 +168,11 @@ function build() {
 
   const manifest = {
     version: VERSION, docs, shards,
-    provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length }))
+    provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length,
+                                                    aliases: p.aliases }))
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    tags: [...tags].sort(),
+    people: [...people].sort(),
     years: [...years].map(([year, ids]) => ({ year, count: ids.length }))
       .sort((a, b) => b.year - a.year),
   };
