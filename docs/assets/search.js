@@ -366,15 +366,21 @@
       });
     }
     moreButton.hidden = !state.order.slice(state.next).some((id) => state.checked.get(id) !== false);
+    root.dataset.nrDrawn = String(Number(root.dataset.nrDrawn || 0) + 1);   // tests wait on it
   }
 
-  /* The count, once exact: the proven entries, and the others checked on their cards
-   * (at most CHECKS of them; past that a range, never a wrong number). */
+  /* The count: the proven entries and those whose cards hold the words, once the
+   * others are checked (at most CHECKS of them; past that a range, never a wrong
+   * number, narrowed as more results are drawn). */
   async function count() {
     const mine = latest;
     const unknown = state.order.filter((id) => !state.sure.has(id) && !state.checked.has(id));
     await check(unknown.slice(0, CHECKS));
     if (mine !== latest) return null;
+    return range();
+  }
+
+  function range() {
     let found = 0, open = 0;
     for (const id of state.order) {
       if (state.sure.has(id) || state.checked.get(id) === true) found += 1;
@@ -382,6 +388,10 @@
     }
     moreButton.hidden = !state.order.slice(state.next).some((id) => state.checked.get(id) !== false);
     return [found, found + open];
+  }
+
+  function told([low, high]) {
+    return low === high ? `พบ ${number(low)} ข่าว` : `พบ ${number(low)}–${number(high)} ข่าว`;
   }
 
   const number = (n) => n.toLocaleString("th-TH");
@@ -502,7 +512,7 @@
       finish("ไม่พบข่าวที่ตรงกัน");
       return;
     }
-    finish(low === high ? `พบ ${number(low)} ข่าว` : `พบ ${number(low)}–${number(high)} ข่าว`);
+    finish(told(counted));
   }
 
   /* ---- opening, closing, keyboard ---- */
@@ -553,7 +563,11 @@
   let timer = 0;
   function later() { clearTimeout(timer); timer = setTimeout(() => run(), 120); }
   input.addEventListener("input", later);
-  moreButton.addEventListener("click", more);
+  moreButton.addEventListener("click", async () => {
+    const mine = latest;
+    await more();
+    if (mine === latest && state.s) say(told(range()));
+  });
   input.addEventListener("focus", open);
   province.addEventListener("change", () => run());
   year.addEventListener("change", () => run());

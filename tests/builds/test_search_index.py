@@ -12,10 +12,12 @@ import pytest
 
 from newsroom.search import indexer as search
 from newsroom.read.corpus import load
+from newsroom.model import province as provinces
 from newsroom.model.calendar import thai_date
+from newsroom.model.province import aliases, name_key, nearest
 
 from tests.helpers import ROOT, build, make_project, write_entry
-from tests.search_index_reader import SearchIndex, normalize
+from tests.search_index_reader import SearchIndex, normalize, word_keys
 
 CORE = search.CORE_SCRIPT.as_uri()
 
@@ -157,3 +159,105 @@ def test_a_failed_index_fails_the_build(tmp_path, monkeypatch, caplog):
     with pytest.raises(Abort):
         mkdocs_build(config)
     assert "the search index could not be built:\nindex exploded" in caplog.text
+
+
+def test_fields_are_candidates_and_rank_like_the_title(sample_index):
+    """Each entry is a candidate for its provinces' names (Thai, English, aliases), its
+    tags, writers and photographers, with the title's mark on every key."""
+    index, entries = sample_index
+    for i, e in enumerate(entries):
+        names = [n for p in e.provinces for n in (p.name_th, *aliases(p))]
+        for name in [*names, *e.tags, *e.authors, *e.photographers]:
+            for word in normalize(name).split():
+                if len(word) < 2:
+                    continue
+                assert i in index.candidates(word), (e.slug, word)
+                for key in word_keys(word):
+                    weight = dict(index.postings(key))[i]
+                    assert weight & 128, (e.slug, word)
+        card = index.card(i)
+        assert [tuple(f) for f in card["f"]] == [
+            *(("province", p.name_th, *aliases(p)) for p in e.provinces),
+            *(("tag", t) for t in e.tags), *(("author", a) for a in e.authors),
+            *(("photographer", a) for a in e.photographers)]
+    bangkok = {i for i, e in enumerate(entries) if any(p.slug == "bangkok" for p in e.provinces)}
+    assert bangkok and bangkok <= index.candidates(normalize("กทม."))
+    assert index.manifest["tags"] == sorted({t for e in entries for t in e.tags})
+    assert index.manifest["people"] == sorted({a for e in entries
+                                               for a in (*e.authors, *e.photographers)})
+
+
+def test_what_the_index_proves_about_a_word_is_never_wrong(sample_site, sample_index):
+    """The sides of each run (presence) say a word surely is, or surely is not, in a
+    candidate; checked against the cards for 2,000 pieces of the archive's own text and
+    words of the issue: never wrong, and deciding most candidates."""
+    index, entries = sample_index
+    out = node(f"""
+        import {{ readFileSync }} from "node:fs";
+        import {{ gunzipSync }} from "node:zlib";
+        import * as core from "{CORE}";
+        const dir = {json.dumps(str(sample_site.site / "search"))};
+        const manifest = JSON.parse(readFileSync(`${{dir}}/index.json`, "utf8"));
+        const shards = new Map();
+        const shard = (n) => {{
+          if (!shards.has(n)) shards.set(n, core.readShard(new Uint8Array(
+            gunzipSync(readFileSync(`${{dir}}/i/${{n}}.bin`)))));
+          return shards.get(n);
+        }};
+        const texts = [];
+        for (let i = 0; i < manifest.docs; i++) {{
+          const c = JSON.parse(gunzipSync(readFileSync(`${{dir}}/d/${{i}}.bin`)).toString());
+          texts.push(core.normalize([c.t, c.x, ...c.f.flatMap(([, ...n]) => n)].join("\\n"), false).text);
+        }}
+        const words = JSON.parse(readFileSync(0, "utf8"));
+        let seed = 5;
+        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        while (words.length < 2000) {{
+          const t = texts[Math.floor(rnd() * texts.length)];
+          const at = Math.floor(rnd() * t.length);
+          const w = t.slice(at, at + 4 + Math.floor(rnd() * 9));
+          if (w.length >= 4 && !w.includes(" ")) words.push(w);
+        }}
+        const tally = {{ sure: 0, out: 0, open: 0, wrong: [] }};
+        for (const raw of words) {{
+          const w = core.normalize(raw).text;
+          const runs = core.wordRuns(w);
+          const lists = runs.map((k) => shard(core.shardOf(k, manifest.shards)).get(k));
+          if (lists.some((l) => !l)) continue;
+          for (let id = 0; id < manifest.docs; id++) {{
+            const at = lists.map(([ids]) => ids.indexOf(id));
+            if (at.some((i) => i < 0)) continue;
+            const p = core.presence(w, at.map((i, r) => lists[r][2][i]), at.map((i, r) => lists[r][3][i]));
+            const holds = texts[id].includes(w);
+            if (p === 1) tally.sure++; else if (p === -1) tally.out++; else tally.open++;
+            if ((p === 1 && !holds) || (p === -1 && holds)) tally.wrong.push([raw, id, p]);
+          }}
+        }}
+        process.stdout.write(JSON.stringify(tally));""",
+        ["คุณธรรม", "การประชุม", "ประชุม", "เยาวชน", "ขับเคลื่อน", "งบประมาณ", "ชุมชน",
+         "ครอบครัว", "จังหวัด", "ผู้ว่าราชการ", "เครือข่ายทางสังคม", "ศาลากลาง"])
+    assert out["wrong"] == []
+    decided = out["sure"] + out["out"]
+    assert out["out"] > 0 and decided > 3 * out["open"], out
+
+
+NAMES = ["อุดรธานี", "Udon Thani", "นครราชสีมา", "โคราช", "Korat", "กรุงเทพมหานคร", "กทม.", "กทม",
+         "สมัชชาคุณธรรม", "เครือข่ายทางสังคม", "ต่อต้านการทุจริต", "กิตติพงษ์ ชัยมงคล",
+         "วรรณิภา ทองสุข", "MOU", "น่าน", "ลำปาง", "ลำพูน", "ชลบุรี", "Chonburi"]
+TYPED = ["อุดรทานี", "อุดร", "udon", "โคราด", "กทม.", "จังหวัดน่าน", "ลำปน", "ลำ", "สมัชาคุณธรรม",
+         "ต่อต้านทุจริต", "กิตติพง ชัยมงคล", "วรรณภา ทองสุก", "mou", "ชลบุลี", "ฟุตบอลโลก", "", "ก",
+         "เครือข่าย สังคม", "Kora", "อุบลราชธานี"]
+
+
+def test_the_box_offers_the_name_check_would(sample_site):
+    """search_core.mjs nearest is province.py nearest written again: same answers."""
+    want = [nearest(t, {name_key(n): n for n in NAMES}) for t in TYPED]
+    got = node(f"""
+        import {{ readFileSync }} from "node:fs";
+        import {{ nearest }} from "{CORE}";
+        const [names, typed] = JSON.parse(readFileSync(0, "utf8"));
+        process.stdout.write(JSON.stringify(typed.map((t) => nearest(t, names.map((n) => [n, n])))));""",
+        [NAMES, TYPED])
+    assert got == want
+    assert want[0] == "อุดรธานี" and want[3] == "โคราช" and want[8] == "สมัชชาคุณธรรม"
+    assert provinces.suggest("อุดรทานี").name_th == "อุดรธานี"      # check's own suggestion
