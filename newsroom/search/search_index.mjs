@@ -13,13 +13,26 @@ import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { forEachKey, normalize, shardOf, sideCode, isRun, IN_TITLE, MIXED, VERSION } from "./search_core.mjs";
+import { forEachKey, normalize, shardOf, isRun, IN_TITLE, MIXED, VERSION } from "./search_core.mjs";
 
 const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
 const MAX_SHARDS = 4096;
 
-const postings = new Map();         // key -> [id * 256 + weight, …]
-const sides = new Map();            // run key -> [before * 256 + after, …], as postings
+// Each distinct key gets a small number (its slot) when first seen; what is kept of
+// it, and what one entry has of it while the entry is read, sit in arrays by slot,
+// so an entry of 2,000 keys makes no Map or object of its own.
+const slots = new Map();            // key -> slot
+const keyOf = [];                   // slot -> key
+// slot -> postings, one number each: for a pair id * 256 + weight, for a run of
+// three id * 2 ** 24 + weight * 65536 + before * 256 + after (RUN_ID).
+const postings = [];
+const RUN_ID = 16777216;
+let seen = new Int32Array(4096);    // slot -> 1 + the serial of the entry that last had it
+let count = new Int32Array(4096);   // slot -> occurrences in that entry's text
+let around = new Int32Array(4096);  // slot -> before * 256 + after in that entry, -1 none yet
+let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
+let touched = new Int32Array(4096); // the slots of the entry being read
+let serial = 0;
 const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
 const years = new Map();            // year -> ids
@@ -27,39 +40,60 @@ const tags = new Set();
 const people = new Set();
 let header = null;
 
+function grown(array, size) {
+  const bigger = new array.constructor(size);
+  bigger.set(array);
+  return bigger;
+}
+
+function slotOf(key) {
+  let slot = slots.get(key);
+  if (slot === undefined) {
+    slot = keyOf.length;
+    slots.set(key, slot);
+    keyOf.push(key);
+    postings.push([]);
+    if (slot === seen.length) {
+      const size = 2 * slot;
+      seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
+      titled = grown(titled, size); touched = grown(touched, size);
+    }
+  }
+  return slot;
+}
+
 function addDoc(doc) {
   const title = normalize(doc.title, false).text;
   const text = normalize(doc.text, false).text;
   const named = (doc.fields || []).flatMap(([, ...names]) => names)
     .map((n) => normalize(n, false).text);
   // Counts from the text; a key of the title or a field is marked, and counts once
-  // if the text does not have it. Sides from all of them.
-  const counts = new Map();
-  const around = new Map();
-  const side = (k, before, after) => {
-    if (!isRun(k)) return;
-    const was = around.get(k);
-    if (was === undefined) { around.set(k, before * 256 + after); return; }
-    const b = Math.floor(was / 256) === before ? before : MIXED;
-    const a = was % 256 === after ? after : MIXED;
-    around.set(k, b * 256 + a);
-  };
-  forEachKey(text, (k, before, after) => { counts.set(k, (counts.get(k) || 0) + 1); side(k, before, after); });
-  const inTitle = new Set();
-  for (const part of [title, ...named]) {
-    forEachKey(part, (k, before, after) => { inTitle.add(k); side(k, before, after); });
-  }
-  for (const k of inTitle) if (!counts.has(k)) counts.set(k, 1);
-  for (const [k, n] of counts) {
-    const weight = Math.min(n, 127) | (inTitle.has(k) ? IN_TITLE : 0);
-    const list = postings.get(k);
-    if (list) list.push(doc.id * 256 + weight);
-    else postings.set(k, [doc.id * 256 + weight]);
-    if (isRun(k)) {
-      const s = sides.get(k);
-      const v = doc.id * 65536 + around.get(k);
-      if (s) s.push(v); else sides.set(k, [v]);
+  // if the text does not have it. Sides (runs of three only: a pair's are -1) from
+  // all of them: the one before (after) if always the same, else MIXED.
+  const mark = ++serial;
+  let keys = 0;
+  const visit = (k, before, after) => {
+    const slot = slotOf(k);
+    if (seen[slot] !== mark) {
+      seen[slot] = mark; count[slot] = 0; titled[slot] = 0; touched[keys++] = slot;
+      around[slot] = before * 256 + after;
+    } else if (before >= 0) {
+      const was = around[slot];
+      around[slot] = ((was >> 8) === before ? before : MIXED) * 256
+        + ((was & 255) === after ? after : MIXED);
     }
+    return slot;
+  };
+  forEachKey(text, (k, before, after) => { count[visit(k, before, after)]++; });
+  for (const part of [title, ...named]) {
+    forEachKey(part, (k, before, after) => { titled[visit(k, before, after)] = 1; });
+  }
+  const id = doc.id;
+  for (let i = 0; i < keys; i++) {
+    const slot = touched[i];
+    const weight = Math.min(count[slot] || 1, 127) | (titled[slot] ? IN_TITLE : 0);
+    const side = around[slot];
+    postings[slot].push(side < 0 ? id * 256 + weight : id * RUN_ID + weight * 65536 + side);
   }
   for (const [kind, name] of doc.fields || []) {
     if (kind === "tag") tags.add(name);
@@ -121,33 +155,39 @@ function writeIds(out, ids) {
 function build() {
   const { out, docs } = header;
   let rawBytes = 0;
-  for (const [key, list] of postings) rawBytes += 10 + (isRun(key) ? 4 : 2) * list.length;
+  for (let slot = 0; slot < keyOf.length; slot++) {
+    rawBytes += 10 + (isRun(keyOf[slot]) ? 4 : 2) * postings[slot].length;
+  }
   let shards = 1;
   while (shards < MAX_SHARDS && rawBytes / shards > SHARD_BYTES) shards *= 2;
 
   const byShard = Array.from({ length: shards }, () => []);
-  for (const key of postings.keys()) byShard[shardOf(key, shards)].push(key);
+  for (let slot = 0; slot < keyOf.length; slot++) byShard[shardOf(keyOf[slot], shards)].push(slot);
 
   folder();
 
   let indexBytes = 0;
   for (let s = 0; s < shards; s++) {
-    const keys = byShard[s].sort((a, b) => a - b);
+    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]);
     const file = new Bytes(64 * 1024);
-    for (const key of keys) {
-      const list = postings.get(key).sort((a, b) => a - b);   // by id (ids come in any order)
+    for (const slot of inShard) {
+      const key = keyOf[slot];
+      // By id (ids come in any order); an id is once in a list, so its lower digits
+      // do not change the order.
+      const list = postings[slot].sort((a, b) => a - b);
+      const scale = isRun(key) ? RUN_ID : 256;
       file.uint32(Math.floor(key / 4294967296));
       file.uint32(key % 4294967296);
       file.varint(list.length);
       let last = -1;
-      for (const v of list) { const id = Math.floor(v / 256); file.varint(id - last - 1); last = id; }
-      file.room(list.length);
-      for (const v of list) file.buf[file.length++] = v % 256;
-      if (isRun(key)) {
-        const around = sides.get(key).sort((a, b) => a - b);     // the same id order
-        file.room(2 * around.length);
-        for (const v of around) file.buf[file.length++] = Math.floor(v / 256) % 256;
-        for (const v of around) file.buf[file.length++] = v % 256;
+      for (const v of list) { const id = Math.floor(v / scale); file.varint(id - last - 1); last = id; }
+      file.room(3 * list.length);
+      if (scale === 256) {
+        for (const v of list) file.buf[file.length++] = v % 256;
+      } else {
+        for (const v of list) file.buf[file.length++] = Math.floor(v / 65536) % 256;
+        for (const v of list) file.buf[file.length++] = Math.floor(v / 256) % 256;
+        for (const v of list) file.buf[file.length++] = v % 256;
       }
     }
     const zipped = gzipSync(file.done());
@@ -182,7 +222,7 @@ function build() {
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
-  return { entries: fragments.size, keys: postings.size, shards,
+  return { entries: fragments.size, keys: keyOf.length, shards,
            index_kb: Math.round(indexBytes / 1024), entries_kb: Math.round(fragmentBytes / 1024) };
 }
 
