@@ -21,7 +21,6 @@ const MAX_SHARDS = 4096;
 // Each distinct key gets a small number (its slot) when first seen; what is kept of
 // it, and what one entry has of it while the entry is read, sit in arrays by slot,
 // so an entry of 2,000 keys makes no Map or object of its own.
-const slots = new Map();            // key -> slot
 const keyOf = [];                   // slot -> key
 // slot -> postings, one number each: for a pair id * 256 + weight, for a run of
 // three id * 2 ** 24 + weight * 65536 + before * 256 + after (RUN_ID).
@@ -46,19 +45,39 @@ function grown(array, size) {
   return bigger;
 }
 
+// key -> slot: open addressing in typed arrays (a Map of keys above 2 ** 31, which
+// are not small integers to V8, cost as much as the rest of the indexing).
+let table = new Float64Array(8192).fill(-1);     // the keys, -1 empty
+let tableSlot = new Int32Array(8192);
+
+function place(key) {
+  const mask = table.length - 1;
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  let i = h & mask;
+  while (table[i] !== key && table[i] !== -1) i = (i + 1) & mask;
+  return i;
+}
+
 function slotOf(key) {
-  let slot = slots.get(key);
-  if (slot === undefined) {
-    slot = keyOf.length;
-    slots.set(key, slot);
-    keyOf.push(key);
-    postings.push([]);
-    if (slot === seen.length) {
-      const size = 2 * slot;
-      seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
-      titled = grown(titled, size); touched = grown(touched, size);
-    }
+  let i = place(key);
+  if (table[i] === key) return tableSlot[i];
+  const slot = keyOf.length;
+  keyOf.push(key);
+  postings.push([]);
+  if (slot === seen.length) {
+    const size = 2 * slot;
+    seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
+    titled = grown(titled, size); touched = grown(touched, size);
   }
+  if (2 * (slot + 1) > table.length) {
+    table = new Float64Array(2 * table.length).fill(-1);
+    tableSlot = new Int32Array(table.length);
+    for (let s = 0; s < slot; s++) { const j = place(keyOf[s]); table[j] = keyOf[s]; tableSlot[j] = s; }
+    i = place(key);
+  }
+  table[i] = key;
+  tableSlot[i] = slot;
   return slot;
 }
 
@@ -84,9 +103,10 @@ function addDoc(doc) {
     }
     return slot;
   };
-  forEachKey(text, (k, before, after) => { count[visit(k, before, after)]++; });
+  // (visit first: it may put count and titled in bigger arrays)
+  forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
   for (const part of [title, ...named]) {
-    forEachKey(part, (k, before, after) => { titled[visit(k, before, after)] = 1; });
+    forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
   }
   const id = doc.id;
   for (let i = 0; i < keys; i++) {
@@ -152,6 +172,15 @@ function writeIds(out, ids) {
   for (const id of ids) { out.varint(id - last - 1); last = id; }
 }
 
+// A postings list by id (ids come in any order, each once in a list, so the lower
+// digits do not change the order); most come in order already.
+function byId(list) {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i] < list[i - 1]) return list.sort((a, b) => a - b);
+  }
+  return list;
+}
+
 function build() {
   const { out, docs } = header;
   let rawBytes = 0;
@@ -167,28 +196,37 @@ function build() {
   folder();
 
   let indexBytes = 0;
+  let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
   for (let s = 0; s < shards; s++) {
     const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]);
     const file = new Bytes(64 * 1024);
     for (const slot of inShard) {
       const key = keyOf[slot];
-      // By id (ids come in any order); an id is once in a list, so its lower digits
-      // do not change the order.
-      const list = postings[slot].sort((a, b) => a - b);
+      const list = byId(postings[slot]);
       const scale = isRun(key) ? RUN_ID : 256;
+      const n = list.length;
+      if (low.length < n) low = new Int32Array(2 * n);
       file.uint32(Math.floor(key / 4294967296));
       file.uint32(key % 4294967296);
-      file.varint(list.length);
+      file.varint(n);
       let last = -1;
-      for (const v of list) { const id = Math.floor(v / scale); file.varint(id - last - 1); last = id; }
-      file.room(3 * list.length);
-      if (scale === 256) {
-        for (const v of list) file.buf[file.length++] = v % 256;
-      } else {
-        for (const v of list) file.buf[file.length++] = Math.floor(v / 65536) % 256;
-        for (const v of list) file.buf[file.length++] = Math.floor(v / 256) % 256;
-        for (const v of list) file.buf[file.length++] = v % 256;
+      for (let i = 0; i < n; i++) {
+        const id = Math.floor(list[i] / scale);
+        file.varint(id - last - 1);
+        last = id;
+        low[i] = list[i] - id * scale;
       }
+      file.room(3 * n);
+      const buf = file.buf;
+      let at = file.length;
+      if (scale === 256) {
+        for (let i = 0; i < n; i++) buf[at++] = low[i];
+      } else {
+        for (let i = 0; i < n; i++) buf[at++] = low[i] >> 16;
+        for (let i = 0; i < n; i++) buf[at++] = (low[i] >> 8) & 255;
+        for (let i = 0; i < n; i++) buf[at++] = low[i] & 255;
+      }
+      file.length = at;
     }
     const zipped = gzipSync(file.done());
     indexBytes += zipped.length;

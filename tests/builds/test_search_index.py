@@ -241,6 +241,92 @@ def test_what_the_index_proves_about_a_word_is_never_wrong(sample_site, sample_i
     assert out["out"] > 0 and decided > 3 * out["open"], out
 
 
+def _side(c: str | None) -> int:
+    """search_core.mjs sideCode, written again."""
+    if c is None or c == " ":
+        return 0
+    if 0x0E00 < ord(c) <= 0x0E7F:
+        return ord(c) - 0x0E00
+    if 32 < ord(c) < 127:
+        return ord(c) + 95
+    return 254
+
+
+def _expected_postings(docs: list[dict]) -> dict[int, dict[int, tuple]]:
+    """key -> id -> (weight, before, after) (sides None for a pair), from the texts,
+    titles and fields by the format's rules, independently of search_index.mjs."""
+    out: dict[int, dict[int, tuple]] = {}
+    for d in docs:
+        counts: Counter[int] = Counter()
+        marked: set[int] = set()
+        sides: dict[int, tuple[int, int]] = {}
+        parts = [(d["text"], False), (d["title"], True),
+                 *((n, True) for f in d["fields"] for n in f[1:])]
+        for raw, title in parts:
+            text = normalize(raw)
+            for i in range(len(text) - 1):
+                piece = text[i:i + 3]
+                if " " in piece[:2]:
+                    continue
+                keys = [(word_keys(piece[:2]).pop(), None)]
+                if len(piece) == 3 and piece[2] != " ":
+                    around = (_side(text[i - 1] if i else None),
+                              _side(text[i + 3] if i + 3 < len(text) else None))
+                    keys.append((word_keys(piece).pop(), around))
+                for key, around in keys:
+                    if title:
+                        marked.add(key)
+                    else:
+                        counts[key] += 1
+                    if around:
+                        was = sides.get(key, around)
+                        sides[key] = (was[0] if was[0] == around[0] else 255,
+                                      was[1] if was[1] == around[1] else 255)
+        for key in counts.keys() | marked:
+            weight = min(counts[key] or 1, 127) | (128 if key in marked else 0)
+            out.setdefault(key, {})[d["id"]] = (weight, *sides.get(key, (None, None)))
+    return out
+
+
+def test_each_posting_says_its_count_title_mark_and_sides_in_any_order(tmp_path):
+    """The indexer's postings for random texts with many keys (their arrays grow while
+    an entry is read), entries sent in the archive's order and shuffled: the same
+    bytes, and each posting's weight and sides those of its entry's text and title."""
+    rng = random.Random(11)
+    alphabet = THAI + "  AbZ09"
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    docs = []
+    for i in range(150):
+        words = [text(rng.randint(2, 9)) for _ in range(rng.randint(0, 40))]
+        docs.append({"id": i, "url": f"news/{i}/", "title": text(rng.randint(0, 200)),
+                     "date": "1 ตุลาคม 2567", "provinces": [["น่าน", "nan"]], "year": 2568,
+                     "fields": [["province", "น่าน", "Nan"], ["tag", text(12)]],
+                     "text": " ".join(rng.choice(words) for _ in range(rng.randint(0, 300)))
+                     if words else ""})
+    built = {}
+    for order, sent in (("archive", docs), ("shuffled", rng.sample(docs, len(docs)))):
+        site = tmp_path / order
+        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs)})]
+        lines += [json.dumps(d, ensure_ascii=False) for d in sent]
+        subprocess.run(["node", str(search.INDEX_SCRIPT)], input="\n".join(lines) + "\n",
+                       text=True, encoding="utf-8", capture_output=True, check=True)
+        built[order] = {f.relative_to(site).as_posix(): f.read_bytes()
+                        for f in sorted(site.rglob("*")) if f.is_file()}
+    assert built["archive"] == built["shuffled"]
+    index = SearchIndex(tmp_path / "archive")
+    want = _expected_postings(docs)
+    assert len(want) > 20_000                     # the indexer's first arrays hold 4,096
+    for key, by_id in want.items():
+        postings = index.postings(key)            # (reads the key's shard and its sides)
+        before, after = index.sides.get(key, (None, None))
+        got = {i: (w, before[n] if before else None, after[n] if after else None)
+               for n, (i, w) in enumerate(postings)}
+        assert got == by_id, key
+
+
 NAMES = ["อุดรธานี", "Udon Thani", "นครราชสีมา", "โคราช", "Korat", "กรุงเทพมหานคร", "กทม.", "กทม",
          "สมัชชาคุณธรรม", "เครือข่ายทางสังคม", "ต่อต้านการทุจริต", "กิตติพงษ์ ชัยมงคล",
          "วรรณิภา ทองสุข", "MOU", "น่าน", "ลำปาง", "ลำพูน", "ชลบุรี", "Chonburi"]
