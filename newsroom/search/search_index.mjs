@@ -197,9 +197,10 @@ function build() {
 
   let indexBytes = 0;
   let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
+  const file = new Bytes(64 * 1024);  // one shard's bytes, the next shard's after
   for (let s = 0; s < shards; s++) {
     const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]);
-    const file = new Bytes(64 * 1024);
+    file.length = 0;
     for (const slot of inShard) {
       const key = keyOf[slot];
       const list = byId(postings[slot]);
