@@ -26,9 +26,9 @@ const keyOf = [];                   // slot -> key
 // three id * 2 ** 24 + weight * 65536 + before * 256 + after (RUN_ID).
 const postings = [];
 const RUN_ID = 16777216;
-let seen = new Int32Array(4096);    // slot -> 1 + the serial of the entry that last had it
+let seen = new Int32Array(4096);    // slot -> the serial (1, 2, …) of the entry that last had it
 let count = new Int32Array(4096);   // slot -> occurrences in that entry's text
-let around = new Int32Array(4096);  // slot -> before * 256 + after in that entry, -1 none yet
+let around = new Int32Array(4096);  // slot -> before * 256 + after in that entry; < 0 a pair
 let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
 let touched = new Int32Array(4096); // the slots of the entry being read
 let serial = 0;
