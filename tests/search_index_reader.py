@@ -67,6 +67,7 @@ class SearchIndex:
         self.folder = site / "search"
         self.manifest = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
         self._shards: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        self.sides: dict[int, tuple[bytes, bytes]] = {}    # run key -> (before, after) bytes
 
     def shard(self, n: int) -> dict[int, list[tuple[int, int]]]:
         if n not in self._shards:
@@ -74,10 +75,14 @@ class SearchIndex:
             keys, at = {}, 0
             while at < len(data):
                 hi, lo = struct.unpack_from("<II", data, at)
+                key = hi * (1 << 32) + lo
                 ids, at = _ids(data, at + 8)
                 weights = data[at:at + len(ids)]
                 at += len(ids)
-                keys[hi * (1 << 32) + lo] = list(zip(ids, weights))
+                if key < BIGRAM:                 # runs of three: the bytes of their sides
+                    self.sides[key] = (data[at:at + len(ids)], data[at + len(ids):at + 2 * len(ids)])
+                    at += 2 * len(ids)
+                keys[key] = list(zip(ids, weights))
             self._shards[n] = keys
         return self._shards[n]
 

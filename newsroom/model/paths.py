@@ -63,6 +63,19 @@ def all_news(page: int = 1) -> str:
     return _paged("news", page)
 
 
+def search_query(province: Province | None = None, year: int | None = None) -> str:
+    """'?province=udon-thani&year=2564': on any page's URL, opens the search filtered to
+    them (docs/assets/search.js reads q, province and year); a query-only reference, so
+    a page links to itself with it.
+
+    >>> from newsroom.model.province import resolve
+    >>> search_query(resolve("น่าน"), 2564), search_query(year=2566)
+    ('?province=nan&year=2564', '?year=2566')
+    """
+    parts = ([f"province={province.slug}"] if province else []) + ([f"year={year}"] if year else [])
+    return "?" + "&".join(parts)
+
+
 def entry(slug: str) -> str:
     return f"news/{slug}/index.md"
 

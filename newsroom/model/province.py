@@ -13,6 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from pythainlp.corpus import provinces as _pythainlp_provinces
 
@@ -55,6 +56,7 @@ EXTRA_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 THAI_PREFIX = "จังหวัด"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -81,7 +83,7 @@ class Region:
     provinces: tuple[Province, ...]
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
     """Comparison key: case, spaces, hyphens, dots and a จังหวัด prefix ignored."""
     name = name.strip()
     if name.startswith(THAI_PREFIX):
@@ -106,7 +108,7 @@ def _table() -> tuple[tuple[Province, ...], dict[str, Province]]:
     by_key: dict[str, Province] = {}
     for p in provinces:
         for alias in (p.name_th, p.name_en, p.slug, *EXTRA_ALIASES.get(p.name_th, ())):
-            by_key[_key(alias)] = p
+            by_key[name_key(alias)] = p
     return tuple(provinces), by_key
 
 
@@ -141,16 +143,31 @@ def resolve(name: str) -> Province | None:
     """The province a writer meant, or None if the name is not one of ours."""
     if not isinstance(name, str) or not name.strip():
         return None
-    return _table()[1].get(_key(name))
+    return _table()[1].get(name_key(name))
+
+
+def aliases(p: Province) -> tuple[str, ...]:
+    """The other names a reader may know a province by: English, and the spellings of
+    EXTRA_ALIASES (กทม., โคราช). The search index holds them as fields of each entry."""
+    return (p.name_en, *EXTRA_ALIASES.get(p.name_th, ()))
 
 
 def suggest(name: str) -> Province | None:
     """The nearest province to a name that did not resolve (or None)."""
-    key = _key(str(name))
+    by_key = _table()[1]
+    return nearest(name, by_key)
+
+
+def nearest(name: str, by_key: dict[str, T]) -> T | None:
+    """The value of the name nearest to ``name`` among ``by_key`` (names by ``name_key``):
+    the only one that starts with it or that it starts with, else the closest by
+    difflib (ratio 0.6 or more). The search box offers names the same way, with the
+    same rules written in JavaScript (search_core.mjs ``nearest``, pinned to this one
+    by tests/builds/test_search_index.py)."""
+    key = name_key(str(name))
     if not key:
         return None
-    by_key = _table()[1]
-    starts = {p for k, p in by_key.items() if k.startswith(key) or key.startswith(k)}
+    starts = {v for k, v in by_key.items() if k.startswith(key) or key.startswith(k)}
     if len(starts) == 1:
         return starts.pop()
     close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)

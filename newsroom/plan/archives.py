@@ -17,11 +17,12 @@ from ..model import paths
 from ..model.archive import Archive
 from ..model.entry import Entry
 from .cards import link
-from .labels import (ALL_NEWS, ALL_PROVINCES, ALL_TAGS, ALL_YEARS, HOME, PEOPLE, person_heading,
-                     person_roles, persons_news, province_label, tag_heading, tagged_news,
-                     year_label, year_span_label)
+from .labels import (ALL_NEWS, ALL_PROVINCES, ALL_TAGS, ALL_YEARS, HOME, PEOPLE, SEARCH_PROVINCE,
+                     SEARCH_PROVINCE_YEAR, SEARCH_YEAR, person_heading, person_roles, persons_news,
+                     province_label, tag_heading, tagged_news, year_label, year_span_label)
 from .listings import ListingSpec, listing_pages, newest
-from .pages import (AllNewsListing, Card, GeneratedPage, PeopleIndex, PersonFacts, PersonListing, ProvinceFacts,
+from .pages import (AllNewsListing, Card, GeneratedPage, Link, PeopleIndex, PersonFacts,
+                    PersonListing, ProvinceFacts,
                     ProvinceListing, ProvinceYearListing, TagListing, TagsIndex, YearListing)
 
 Cards = dict[str, Card]
@@ -43,7 +44,8 @@ def province_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
             ListingSpec(ProvinceListing, lambda n, p=p: paths.province(p, n), label,
                         _by_year_then_date(entries), by_year_of=p, grouped=True,
                         feed=paths.province_folder(p)),
-            cards, province=facts, years_facet=years, up=link(ALL_PROVINCES, paths.PROVINCES))
+            cards, province=facts, years_facet=years, up=link(ALL_PROVINCES, paths.PROVINCES),
+            search=Link(SEARCH_PROVINCE, paths.search_query(p)))
         for y in archive.years_of(p):
             heading = f"{label} {year_label(y)}"
             pages += listing_pages(
@@ -51,7 +53,8 @@ def province_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
                             heading, archive.by_province_year[(p, y)],
                             feed=paths.province_folder(p)),
                 cards, province=facts, years_facet=years, up=link(label, paths.province(p)),
-                year=link(year_label(y), paths.year(y)), span=year_span_label(y))
+                year=link(year_label(y), paths.year(y)), span=year_span_label(y),
+                search=Link(SEARCH_PROVINCE_YEAR, paths.search_query(p, y)))
     return pages
 
 
@@ -64,7 +67,7 @@ def year_pages(archive: Archive, cards: Cards) -> list[GeneratedPage]:
             ListingSpec(YearListing, lambda n, y=y: paths.year(y, n), year_label(y), entries,
                         feed=paths.year_folder(y)),
             cards, span=year_span_label(y), provinces_facet=provinces,
-            up=link(ALL_YEARS, paths.YEARS))
+            up=link(ALL_YEARS, paths.YEARS), search=Link(SEARCH_YEAR, paths.search_query(year=y)))
     return pages
 
 

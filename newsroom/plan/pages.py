@@ -208,6 +208,7 @@ class Listing(View):
     years_facet: tuple[Link, ...] = ()        # a province's years, with counts
     provinces_facet: tuple[Link, ...] = ()    # a year's provinces, with counts
     year: Link | None = None                  # every province's news of this year
+    search: Link | None = None                # the search, filtered to this archive (a query-only URL)
 
 
 @dataclass(frozen=True)

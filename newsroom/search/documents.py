@@ -1,8 +1,11 @@
 """What the search index holds of each entry: its card, and the text a reader sees.
 
-Only entry titles and bodies are indexed (no navigation, listings or page
+Entry titles, bodies and fields are indexed (no navigation, listings or page
 chrome); the text is the rendered body with its tags dropped (page_text), so
-the index holds exactly what the page shows.
+the index holds exactly what the page shows. The fields are the names a reader
+may search an entry by though its text need not spell them: its provinces (Thai,
+English and the aliases the archive accepts, กทม., โคราช), tags, writers and
+photographers; a word in a field ranks like a word in the title.
 """
 
 from __future__ import annotations
@@ -16,6 +19,11 @@ from pathlib import Path
 from ..model import paths
 from ..model.archive import Archive
 from ..model.calendar import thai_date
+from ..model.entry import Entry
+from ..model.province import aliases
+
+# The kinds of fields, as search.js names their chips.
+PROVINCE, TAG, AUTHOR, PHOTOGRAPHER = "province", "tag", "author", "photographer"
 
 
 @dataclass(frozen=True)
@@ -28,11 +36,22 @@ class SearchDoc:
     provinces: tuple[tuple[str, str], ...]     # (Thai name, slug)
     year: int
     source: str                # the Markdown the page is rendered from (text cache key)
+    fields: tuple[tuple[str, ...], ...] = ()   # (kind, name as shown, other names …)
 
     def line(self, text: str) -> str:
         return json.dumps({"id": self.id, "url": self.url, "title": self.title,
                            "date": self.date, "provinces": self.provinces,
-                           "year": self.year, "text": text}, ensure_ascii=False)
+                           "year": self.year, "fields": self.fields, "text": text},
+                          ensure_ascii=False)
+
+
+def fields(e: Entry) -> tuple[tuple[str, ...], ...]:
+    """The entry's searchable fields: each province with its other names, each tag,
+    writer and photographer."""
+    return (*((PROVINCE, p.name_th, *aliases(p)) for p in e.provinces),
+            *((TAG, t) for t in e.tags),
+            *((AUTHOR, a) for a in e.authors),
+            *((PHOTOGRAPHER, a) for a in e.photographers))
 
 
 def documents(archive: Archive) -> dict[str, SearchDoc]:
@@ -40,7 +59,7 @@ def documents(archive: Archive) -> dict[str, SearchDoc]:
     return {paths.entry(e.slug): SearchDoc(
         id=i, url=e.url, title=e.title, date=thai_date(e.date),
         provinces=tuple((p.name_th, p.slug) for p in e.provinces), year=e.year,
-        source=e.body_digest)
+        source=e.body_digest, fields=fields(e))
         for i, e in enumerate(archive.entries)}
 
 

@@ -11,14 +11,25 @@
 // browser checks each shown entry's text for the word itself, so a result always
 // contains what was typed, wherever it stands inside a longer Thai word.
 //
+// An entry's fields are indexed with its text: its provinces (Thai, English and
+// aliases such as กทม.), tags, writers and photographers, each its own run of text,
+// keyed like the title (a word in a field ranks like a word in the title).
+//
+// Exact counts without fetching every card: each posting of a run of three also
+// says which character stands before and after the run in that entry, when it is
+// always the same one (see ``presence``). From these the browser knows, for most
+// candidates, that the word is there (the runs chain into it) or that it cannot be;
+// only the others are checked on their cards before the count is shown.
+//
 // Files the builder writes under search/ (all gzip, read with DecompressionStream):
-//   index.json         manifest: shard count, entry count, province and year choices
+//   index.json         manifest: shard count, entry count, province (with their other
+//                      names) and year choices, the tags and people (for suggestions)
 //   i/<shard>.bin      keys of one hash shard with their postings
 //   f/p-<slug>.bin     entries of a province; f/y-<year>.bin entries of a program year
-//   d/<id>.bin         one entry: url, title, Thai date, provinces, text (for excerpts)
+//   d/<id>.bin         one entry: url, title, Thai date, provinces, fields, text
 // Entry ids follow the archive's order, newest first.
 
-export const VERSION = 1;
+export const VERSION = 2;
 
 const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const NIKHAHIT = 0x0e4d;
@@ -100,18 +111,30 @@ export function wordKeys(word) {
   return [...new Set(keys)];
 }
 
-/** Calls ``add(key)`` for every key of normalised text (pairs and runs of three that
- * do not cross a space), one call per occurrence. */
+/** The runs of three of a word in order, repeats kept (wordKeys has each once). */
+export function wordRuns(word) {
+  const runs = [];
+  for (let i = 0; i + 2 < word.length; i++) {
+    runs.push((word.charCodeAt(i) * P16 + word.charCodeAt(i + 1)) * P16 + word.charCodeAt(i + 2));
+  }
+  return runs;
+}
+
+/** Calls ``add(key, before, after)`` for every key of normalised text (pairs and
+ * runs of three that do not cross a space), one call per occurrence; for a run of
+ * three, ``before`` and ``after`` are the side codes of its neighbours (EDGE at a
+ * space or an end), for a pair -1. */
 export function forEachKey(text, add) {
-  let a = -1, b = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) { a = b = -1; continue; }
-    if (b >= 0) {
-      add(BIGRAM + b * P16 + c);
-      if (a >= 0) add((a * P16 + b) * P16 + c);
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i), b = text.charCodeAt(i + 1);
+    if (a === 32 || b === 32) continue;
+    add(BIGRAM + a * P16 + b, -1, -1);
+    if (i + 2 < text.length) {
+      const c = text.charCodeAt(i + 2);
+      if (c === 32) continue;
+      add((a * P16 + b) * P16 + c, sideCode(i > 0 ? text.charCodeAt(i - 1) : -1),
+          sideCode(i + 3 < text.length ? text.charCodeAt(i + 3) : -1));
     }
-    a = b; b = c;
   }
 }
 
@@ -127,9 +150,60 @@ export function shardOf(key, shards) {
 }
 
 // Postings: how many, then each entry id as the gap from the previous id minus one
-// (unsigned LEB128), then one weight byte each: 128 if the key is in the title, plus
-// how often it occurs (at most 127).
+// (unsigned LEB128), then one weight byte each: 128 if the key is in the title or a
+// field, plus how often it occurs (at most 127). Runs of three (not pairs) then have
+// one byte each for the character before the run in that entry and one for the
+// character after it (``sideCode``), or MIXED when it is not always the same.
 export const IN_TITLE = 128;
+export const isRun = (key) => key < BIGRAM;
+
+export const EDGE = 0;        // the run starts (or ends) a word: a space or the text's end
+export const OTHER = 254;     // always the same character, one without a code of its own
+export const MIXED = 255;     // not always the same
+
+/** The byte a neighbouring character is written as: Thai 1-127, printable ASCII
+ * 128-221, a space or nothing EDGE, anything else OTHER. */
+export function sideCode(c) {
+  if (c < 0 || c === 32) return EDGE;
+  if (c > 0x0e00 && c <= 0x0e7f) return c - 0x0e00;
+  if (c > 32 && c < 127) return c + 95;
+  return OTHER;
+}
+
+/** Whether a word (normalised, no spaces) is in an entry that holds every run of it,
+ * from each run's neighbours in that entry (``before[i]``, ``after[i]``: the side
+ * bytes of the word's i-th run, wordRuns order): 1 surely (from one run, each
+ * next run's character is always the one the word needs, and each previous one's:
+ * the runs chain into the word), -1 surely not (a run is always beside another
+ * character than the word's), 0 not known (the card must say). Words of two or
+ * three characters are their own key: always 1. */
+export function presence(word, before, after) {
+  const m = word.length - 2;
+  if (m <= 1) return 1;
+  const need = (i) => sideCode(word.charCodeAt(i));
+  // right[i]: run i is always followed by the word's next character; left[i]: preceded.
+  const right = new Array(m).fill(false);
+  const left = new Array(m).fill(false);
+  for (let i = 0; i < m; i++) {
+    if (i < m - 1) {
+      const want = need(i + 3), got = after[i];
+      if (got !== MIXED && got !== want && !(got === OTHER && want === OTHER)) return -1;
+      right[i] = got === want && got !== OTHER;
+    }
+    if (i > 0) {
+      const want = need(i - 1), got = before[i];
+      if (got !== MIXED && got !== want && !(got === OTHER && want === OTHER)) return -1;
+      left[i] = got === want && got !== OTHER;
+    }
+  }
+  // An anchor run a with left[1..a] and right[a..m-2] all true proves the word.
+  let lastLeft = 0;                        // left[1..lastLeft] all true
+  while (lastLeft + 1 < m && left[lastLeft + 1]) lastLeft++;
+  let firstRight = m - 1;                  // right[firstRight..m-2] all true
+  while (firstRight > 0 && right[firstRight - 1]) firstRight--;
+  if (firstRight <= lastLeft) return 1;
+  return 0;
+}
 
 export function readVarint(bytes, pos) {
   let value = 0, scale = 1, b;
@@ -141,8 +215,9 @@ export function readVarint(bytes, pos) {
   return value;
 }
 
-/** A shard file: Map of key -> [ids (Int32Array), weights (Uint8Array)]. Each key is
- * written as two little-endian uint32 (high part, low part), then its postings. */
+/** A shard file: Map of key -> [ids (Int32Array), weights, before, after (Uint8Arrays;
+ * no sides for pairs)]. Each key is written as two little-endian uint32 (high part,
+ * low part), then its postings. */
 export function readShard(bytes) {
   const keys = new Map();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -150,19 +225,23 @@ export function readShard(bytes) {
   while (pos.at < bytes.length) {
     const key = view.getUint32(pos.at, true) * P32 + view.getUint32(pos.at + 4, true);
     pos.at += 8;
-    keys.set(key, readPostings(bytes, pos));
+    keys.set(key, readPostings(bytes, pos, isRun(key)));
   }
   return keys;
 }
 
-export function readPostings(bytes, pos) {
+export function readPostings(bytes, pos, sides = false) {
   const n = readVarint(bytes, pos);
   const ids = new Int32Array(n);
   let id = -1;
   for (let i = 0; i < n; i++) { id += readVarint(bytes, pos) + 1; ids[i] = id; }
   const weights = bytes.subarray(pos.at, pos.at + n);
   pos.at += n;
-  return [ids, weights];
+  if (!sides) return [ids, weights, null, null];
+  const before = bytes.subarray(pos.at, pos.at + n);
+  const after = bytes.subarray(pos.at + n, pos.at + 2 * n);
+  pos.at += 2 * n;
+  return [ids, weights, before, after];
 }
 
 /** A filter file: the ids of the entries of one province or one program year. */
@@ -173,4 +252,76 @@ export function readIds(bytes) {
   let id = -1;
   for (let i = 0; i < n; i++) { id += readVarint(bytes, pos) + 1; ids[i] = id; }
   return ids;
+}
+
+// The nearest name, for a search that found nothing: the same rules as Python's
+// newsroom/model/province.py ``nearest`` (what `newsroom check` suggests for a
+// province), difflib's SequenceMatcher ratio included, so a reader is offered the
+// name a writer would be.
+
+const THAI_PREFIX = "จังหวัด";
+
+/** province.py ``name_key``: case, spaces, hyphens, dots and a จังหวัด prefix ignored. */
+export function nameKey(name) {
+  let n = name.trim();
+  if (n.startsWith(THAI_PREFIX)) n = n.slice(THAI_PREFIX.length);
+  return n.replace(/[\s\-_.]+/gu, "").toLowerCase();
+}
+
+/** difflib.SequenceMatcher(None, a, b).ratio(), for short strings (no autojunk). */
+export function ratio(a, b) {
+  const A = Array.from(a), B = Array.from(b);
+  const b2j = new Map();
+  B.forEach((c, j) => { if (!b2j.has(c)) b2j.set(c, []); b2j.get(c).push(j); });
+  function longest(alo, ahi, blo, bhi) {
+    let besti = alo, bestj = blo, bestsize = 0;
+    let j2len = new Map();
+    for (let i = alo; i < ahi; i++) {
+      const next = new Map();
+      for (const j of b2j.get(A[i]) || []) {
+        if (j < blo) continue;
+        if (j >= bhi) break;
+        const k = (j2len.get(j - 1) || 0) + 1;
+        next.set(j, k);
+        if (k > bestsize) { besti = i - k + 1; bestj = j - k + 1; bestsize = k; }
+      }
+      j2len = next;
+    }
+    while (besti > alo && bestj > blo && A[besti - 1] === B[bestj - 1]) { besti--; bestj--; bestsize++; }
+    while (besti + bestsize < ahi && bestj + bestsize < bhi && A[besti + bestsize] === B[bestj + bestsize]) bestsize++;
+    return [besti, bestj, bestsize];
+  }
+  let matches = 0;
+  const queue = [[0, A.length, 0, B.length]];
+  while (queue.length) {
+    const [alo, ahi, blo, bhi] = queue.pop();
+    const [i, j, k] = longest(alo, ahi, blo, bhi);
+    if (!k) continue;
+    matches += k;
+    if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+    if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+  }
+  const total = A.length + B.length;
+  return total ? (2 * matches) / total : 1;
+}
+
+/** province.py ``nearest``: ``choices`` is [name, value] pairs; the value of the only
+ * name that starts with ``name`` (or that it starts with), else of the closest name
+ * by ratio (0.6 or more; ties to the greater name, as difflib.get_close_matches). */
+export function nearest(name, choices) {
+  const key = nameKey(String(name));
+  if (!key) return null;
+  const byKey = new Map();
+  for (const [n, value] of choices) byKey.set(nameKey(n), value);
+  const starts = new Set();
+  for (const [k, value] of byKey) if (k.startsWith(key) || key.startsWith(k)) starts.add(value);
+  if (starts.size === 1) return [...starts][0];
+  let best = null, bestScore = -1;
+  for (const k of byKey.keys()) {
+    const score = ratio(k, key);
+    if (score >= 0.6 && (score > bestScore || (score === bestScore && k > best))) {
+      best = k; bestScore = score;
+    }
+  }
+  return best === null ? null : byKey.get(best);
 }

@@ -2,7 +2,8 @@
 //
 // Input on stdin, one JSON object a line: first {"out": folder, "docs": count}, then
 // one line per entry, in any order, as the build renders them:
-//   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year", "text"}
+//   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year",
+//    "fields": [[kind, name, other names …], …], "text"}
 // The index is built as lines arrive (the build renders pages meanwhile, on the
 // other core) in a new folder: each entry's card file as it comes, the index and
 // filter files at the end of input. That folder then takes the place of ``out`` in
@@ -12,39 +13,124 @@ import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { forEachKey, normalize, shardOf, IN_TITLE, VERSION } from "./search_core.mjs";
+import { forEachKey, normalize, shardOf, isRun, IN_TITLE, MIXED, VERSION } from "./search_core.mjs";
 
 const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
 const MAX_SHARDS = 4096;
 
-const postings = new Map();         // key -> [id * 256 + weight, …]
+// Each distinct key gets a small number (its slot) when first seen; what is kept of
+// it, and what one entry has of it while the entry is read, sit in arrays by slot,
+// so an entry of 2,000 keys makes no Map or object of its own.
+const keyOf = [];                   // slot -> key
+// slot -> postings, one number each: for a pair id * 256 + weight, for a run of
+// three id * 2 ** 24 + weight * 65536 + before * 256 + after (RUN_ID).
+const postings = [];
+const RUN_ID = 16777216;
+let seen = new Int32Array(4096);    // slot -> the serial (1, 2, …) of the entry that last had it
+let count = new Int32Array(4096);   // slot -> occurrences in that entry's text
+let around = new Int32Array(4096);  // slot -> before * 256 + after in that entry; < 0 a pair
+let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
+let touched = new Int32Array(4096); // the slots of the entry being read
+let serial = 0;
 const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
 const years = new Map();            // year -> ids
+const tags = new Set();
+const people = new Set();
 let header = null;
+
+function grown(array, size) {
+  const bigger = new array.constructor(size);
+  bigger.set(array);
+  return bigger;
+}
+
+// key -> slot: open addressing in typed arrays (a Map of keys above 2 ** 31, which
+// are not small integers to V8, cost as much as the rest of the indexing).
+let table = new Float64Array(8192).fill(-1);     // the keys, -1 empty
+let tableSlot = new Int32Array(8192);
+
+function place(key) {
+  const mask = table.length - 1;
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  let i = h & mask;
+  while (table[i] !== key && table[i] !== -1) i = (i + 1) & mask;
+  return i;
+}
+
+function slotOf(key) {
+  let i = place(key);
+  if (table[i] === key) return tableSlot[i];
+  const slot = keyOf.length;
+  keyOf.push(key);
+  postings.push([]);
+  if (slot === seen.length) {
+    const size = 2 * slot;
+    seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
+    titled = grown(titled, size); touched = grown(touched, size);
+  }
+  if (2 * (slot + 1) > table.length) {
+    table = new Float64Array(2 * table.length).fill(-1);
+    tableSlot = new Int32Array(table.length);
+    for (let s = 0; s < slot; s++) { const j = place(keyOf[s]); table[j] = keyOf[s]; tableSlot[j] = s; }
+    i = place(key);
+  }
+  table[i] = key;
+  tableSlot[i] = slot;
+  return slot;
+}
 
 function addDoc(doc) {
   const title = normalize(doc.title, false).text;
   const text = normalize(doc.text, false).text;
-  const counts = new Map();
-  forEachKey(text, (k) => counts.set(k, (counts.get(k) || 0) + 1));
-  const inTitle = new Set();
-  forEachKey(title, (k) => inTitle.add(k));
-  for (const k of inTitle) if (!counts.has(k)) counts.set(k, 1);
-  for (const [k, n] of counts) {
-    const weight = Math.min(n, 127) | (inTitle.has(k) ? IN_TITLE : 0);
-    const list = postings.get(k);
-    if (list) list.push(doc.id * 256 + weight);
-    else postings.set(k, [doc.id * 256 + weight]);
+  const named = (doc.fields || []).flatMap(([, ...names]) => names)
+    .map((n) => normalize(n, false).text);
+  // Counts from the text; a key of the title or a field is marked, and counts once
+  // if the text does not have it. Sides (runs of three only: a pair's are -1) from
+  // all of them: the one before (after) if always the same, else MIXED.
+  const mark = ++serial;
+  let keys = 0;
+  const visit = (k, before, after) => {
+    const slot = slotOf(k);
+    if (seen[slot] !== mark) {
+      seen[slot] = mark; count[slot] = 0; titled[slot] = 0; touched[keys++] = slot;
+      around[slot] = before * 256 + after;
+    } else if (before >= 0) {
+      const was = around[slot];
+      around[slot] = ((was >> 8) === before ? before : MIXED) * 256
+        + ((was & 255) === after ? after : MIXED);
+    }
+    return slot;
+  };
+  // (visit first: it may put count and titled in bigger arrays)
+  forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
+  for (const part of [title, ...named]) {
+    forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
+  }
+  const id = doc.id;
+  for (let i = 0; i < keys; i++) {
+    const slot = touched[i];
+    const weight = Math.min(count[slot] || 1, 127) | (titled[slot] ? IN_TITLE : 0);
+    const side = around[slot];
+    postings[slot].push(side < 0 ? id * 256 + weight : id * RUN_ID + weight * 65536 + side);
+  }
+  for (const [kind, name] of doc.fields || []) {
+    if (kind === "tag") tags.add(name);
+    else if (kind === "author" || kind === "photographer") people.add(name);
   }
   for (const [name, slug] of doc.provinces) {
-    if (!provinces.has(slug)) provinces.set(slug, { name, ids: [] });
+    if (!provinces.has(slug)) {
+      const field = (doc.fields || []).find(([kind, shown]) => kind === "province" && shown === name);
+      provinces.set(slug, { name, aliases: field ? field.slice(2) : [], ids: [] });
+    }
     provinces.get(slug).ids.push(doc.id);
   }
   if (!years.has(doc.year)) years.set(doc.year, []);
   years.get(doc.year).push(doc.id);
   const card = { u: doc.url, t: doc.title, d: doc.date,
-                 p: doc.provinces.map(([name]) => name).join(", "), x: doc.text };
+                 p: doc.provinces.map(([name]) => name).join(", "), f: doc.fields || [],
+                 x: doc.text };
   const zipped = gzipSync(JSON.stringify(card));
   writeFileSync(join(folder(), "d", `${doc.id}.bin`), zipped);    // not all at the end
   fragments.set(doc.id, zipped.length);
@@ -86,31 +172,62 @@ function writeIds(out, ids) {
   for (const id of ids) { out.varint(id - last - 1); last = id; }
 }
 
+// A postings list by id (ids come in any order, each once in a list, so the lower
+// digits do not change the order); most come in order already.
+function byId(list) {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i] < list[i - 1]) return list.sort((a, b) => a - b);
+  }
+  return list;
+}
+
 function build() {
   const { out, docs } = header;
   let rawBytes = 0;
-  for (const list of postings.values()) rawBytes += 10 + 2 * list.length;
+  for (let slot = 0; slot < keyOf.length; slot++) {
+    rawBytes += 10 + (isRun(keyOf[slot]) ? 4 : 2) * postings[slot].length;
+  }
   let shards = 1;
   while (shards < MAX_SHARDS && rawBytes / shards > SHARD_BYTES) shards *= 2;
 
   const byShard = Array.from({ length: shards }, () => []);
-  for (const key of postings.keys()) byShard[shardOf(key, shards)].push(key);
+  for (let slot = 0; slot < keyOf.length; slot++) byShard[shardOf(keyOf[slot], shards)].push(slot);
 
   folder();
 
   let indexBytes = 0;
+  let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
+  const file = new Bytes(64 * 1024);  // one shard's bytes, the next shard's after
   for (let s = 0; s < shards; s++) {
-    const keys = byShard[s].sort((a, b) => a - b);
-    const file = new Bytes(64 * 1024);
-    for (const key of keys) {
-      const list = postings.get(key).sort((a, b) => a - b);   // by id (ids come in any order)
+    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]);
+    file.length = 0;
+    for (const slot of inShard) {
+      const key = keyOf[slot];
+      const list = byId(postings[slot]);
+      const scale = isRun(key) ? RUN_ID : 256;
+      const n = list.length;
+      if (low.length < n) low = new Int32Array(2 * n);
       file.uint32(Math.floor(key / 4294967296));
       file.uint32(key % 4294967296);
-      file.varint(list.length);
+      file.varint(n);
       let last = -1;
-      for (const v of list) { const id = Math.floor(v / 256); file.varint(id - last - 1); last = id; }
-      file.room(list.length);
-      for (const v of list) file.buf[file.length++] = v % 256;
+      for (let i = 0; i < n; i++) {
+        const id = Math.floor(list[i] / scale);
+        file.varint(id - last - 1);
+        last = id;
+        low[i] = list[i] - id * scale;
+      }
+      file.room(3 * n);
+      const buf = file.buf;
+      let at = file.length;
+      if (scale === 256) {
+        for (let i = 0; i < n; i++) buf[at++] = low[i];
+      } else {
+        for (let i = 0; i < n; i++) buf[at++] = low[i] >> 16;
+        for (let i = 0; i < n; i++) buf[at++] = (low[i] >> 8) & 255;
+        for (let i = 0; i < n; i++) buf[at++] = low[i] & 255;
+      }
+      file.length = at;
     }
     const zipped = gzipSync(file.done());
     indexBytes += zipped.length;
@@ -130,8 +247,11 @@ function build() {
 
   const manifest = {
     version: VERSION, docs, shards,
-    provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length }))
+    provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length,
+                                                    aliases: p.aliases }))
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),
+    tags: [...tags].sort(),
+    people: [...people].sort(),
     years: [...years].map(([year, ids]) => ({ year, count: ids.length }))
       .sort((a, b) => b.year - a.year),
   };
@@ -141,7 +261,7 @@ function build() {
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
-  return { entries: fragments.size, keys: postings.size, shards,
+  return { entries: fragments.size, keys: keyOf.length, shards,
            index_kb: Math.round(indexBytes / 1024), entries_kb: Math.round(fragmentBytes / 1024) };
 }
 

@@ -10,8 +10,10 @@ import pytest
 from bench.generate import generate
 from newsroom.read.corpus import load
 from newsroom.model.calendar import thai_date
+from newsroom.model.province import aliases, name_key, nearest, resolve
 
 from tests.helpers import ROOT, SiteServer, build, make_project, write_entry
+from tests.search_index_reader import normalize
 
 # Words of the issue, and words that ICU and newmm split differently (งบ|ประมาณ,
 # ขับ|เคลื่อน, เครือ|ข่าย), and words inside longer compounds (งบประมาณ in ปีงบประมาณ).
@@ -30,20 +32,16 @@ def open_search(page, base: str) -> None:
 
 
 def search(page, query: str, province: str = "", year: str = "") -> dict:
-    """Type a query (and pick filters); return the count shown and every result."""
+    """Type a query (and pick filters: a province by its Thai name); return the count
+    shown and every result."""
+    province = resolve(province).slug if province else ""
     page.fill("input[name=query]", "")
     page.fill("input[name=query]", query)
     page.wait_for_function("document.querySelector('select[name=year]').options.length > 1")
     page.select_option("select[name=province]", province)
     page.select_option("select[name=year]", year)
-    page.wait_for_function(
-        """(want) => document.querySelector('[data-nr-search]').dataset.nrDone === want""",
-        arg=json.dumps([query, province, year], ensure_ascii=False, separators=(",", ":")))
-    while page.is_visible("[data-nr-more]"):
-        before = page.locator(".nr-search__result").count()
-        page.click("[data-nr-more]")
-        page.wait_for_function("(n) => document.querySelectorAll('.nr-search__result').length > n",
-                               arg=before)
+    wait_done(page, query, province, year)
+    draw_all(page)
     results = page.eval_on_selector_all(".nr-search__result", """els => els.map(li => ({
         url: li.querySelector('a').href,
         title: li.querySelector('.nr-search__title').textContent,
@@ -54,9 +52,32 @@ def search(page, query: str, province: str = "", year: str = "") -> dict:
             "slugs": {urlparse(r["url"]).path.strip("/").split("/")[-1] for r in results}}
 
 
+def draw_all(page) -> None:
+    """Press "more" until every result is drawn."""
+    while page.is_visible("[data-nr-more]"):
+        before = page.evaluate("document.querySelector('[data-nr-search]').dataset.nrDrawn")
+        page.click("[data-nr-more]")
+        page.wait_for_function(
+            "(n) => document.querySelector('[data-nr-search]').dataset.nrDrawn !== n", arg=before)
+
+
+def wait_done(page, query: str, province: str = "", year: str = "") -> None:
+    """Until the list answers this query (a province by its slug)."""
+    page.wait_for_function(
+        """(want) => document.querySelector('[data-nr-search]').dataset.nrDone === want""",
+        arg=json.dumps([query, province, year], ensure_ascii=False, separators=(",", ":")))
+
+
+def searchable(e) -> str:
+    """What a query is matched against: title, body and fields (provinces with their
+    other names, tags, writers, photographers), normalised as the index does."""
+    names = [n for p in e.provinces for n in (p.name_th, *aliases(p))]
+    return normalize("\n".join([e.title, e.body, *names, *e.tags, *e.authors, *e.photographers]))
+
+
 def containing(entries, query: str) -> set[str]:
-    words = query.split()
-    return {e.slug for e in entries if all(w in f"{e.title}\n{e.body}" for w in words)}
+    words = normalize(query).split()
+    return {e.slug for e in entries if all(w in searchable(e) for w in words)}
 
 
 @pytest.fixture
@@ -105,7 +126,7 @@ def test_filters_by_province_and_year(page, sample_server):
     entries = load(ROOT).entries
     open_search(page, sample_server.url)
     found = search(page, "คุณธรรม", province="ขอนแก่น")
-    assert found["slugs"] == {e.slug for e in entries if "คุณธรรม" in e.title + e.body
+    assert found["slugs"] == {e.slug for e in entries if "คุณธรรม" in searchable(e)
                               and any(p.name_th == "ขอนแก่น" for p in e.provinces)}
     found = search(page, "คุณธรรม", province="", year="2564")
     assert found["slugs"] == {e.slug for e in entries if e.year == 2564}
@@ -178,3 +199,320 @@ def test_generated_archive(page, generated_server, word):
     found = search(page, word)
     want = containing(entries, word)
     assert found["slugs"] == want, (len(found["slugs"]), len(want))
+
+
+# Fields: provinces (Thai, English, aliases), tags, writers and photographers.
+
+def by_field(entries, has) -> set[str]:
+    return {e.slug for e in entries if has(e)}
+
+
+def test_a_province_name_and_its_alias_find_every_entry_of_it(page, sample_server):
+    entries = load(ROOT).entries
+    open_search(page, sample_server.url)
+    bangkok = by_field(entries, lambda e: any(p.slug == "bangkok" for p in e.provinces))
+    # One of its reports never writes the full name: only the field finds it.
+    assert any("กรุงเทพมหานคร" not in e.title + e.body for e in entries if e.slug in bangkok) or \
+        any("กทม" not in e.title + e.body for e in entries if e.slug in bangkok)
+    for query in ("กรุงเทพมหานคร", "กทม.", "Bangkok"):
+        found = search(page, query)
+        assert found["slugs"] == containing(entries, query) and bangkok <= found["slugs"], query
+        assert found["meta"] == f"พบ {len(found['slugs'])} ข่าว"
+    # Where the text does not show the name, the province chip says why the entry is here.
+    found = search(page, "กทม.")
+    chips = page.eval_on_selector_all(".nr-search__result", """els => els.map(li =>
+        [...li.querySelectorAll('.nr-search__chip--province mark')].map(m => m.textContent))""")
+    assert chips and all(marks == ["กทม."] for marks in chips), chips
+
+
+def test_an_alias_finds_a_province_in_the_generated_archive(page, generated_server):
+    root, server = generated_server
+    entries = load(root).entries
+    korat = by_field(entries, lambda e: any(p.name_th == "นครราชสีมา" for p in e.provinces))
+    assert korat
+    open_search(page, server.url)
+    for query in ("โคราช", "นครราชสีมา", "Korat"):
+        found = search(page, query)
+        assert korat <= found["slugs"] and found["slugs"] == containing(entries, query), query
+
+
+def test_a_tag_finds_entries_whose_text_never_names_it(page, sample_server):
+    entries = load(ROOT).entries
+    tag = "การจัดการความรู้"
+    tagged = by_field(entries, lambda e: tag in e.tags)
+    assert {e.slug for e in entries if e.slug in tagged and tag not in e.title + e.body}
+    open_search(page, sample_server.url)
+    found = search(page, tag)
+    assert tagged <= found["slugs"] and found["slugs"] == containing(entries, tag)
+    assert found["meta"] == f"พบ {len(found['slugs'])} ข่าว"
+    silent = [r for r in page.eval_on_selector_all(".nr-search__result", """els => els.map(li => ({
+        excerpt: li.querySelector('.nr-search__excerpt').textContent,
+        title: li.querySelector('.nr-search__title').textContent,
+        chips: [...li.querySelectorAll('.nr-search__chip--tag')].map(c => c.textContent)}))""")
+        if tag not in r["excerpt"] + r["title"]]
+    assert silent and all(r["chips"] == [f"แท็ก {tag}"] for r in silent), silent
+
+
+def test_a_writer_and_a_photographer_find_their_entries(page, sample_server):
+    entries = load(ROOT).entries
+    open_search(page, sample_server.url)
+    writer = "กิตติพงษ์ ชัยมงคล"
+    found = search(page, writer)
+    assert found["slugs"] == by_field(entries, lambda e: writer in e.authors) == \
+        containing(entries, writer)
+    photographer = "ปกรณ์ ศรีสมบูรณ์"
+    found = search(page, photographer)
+    assert found["slugs"] == by_field(entries, lambda e: photographer in e.photographers)
+    assert page.locator(".nr-search__chip--photographer").count() == len(found["slugs"])
+
+
+def test_a_word_and_a_province_together(page, sample_server):
+    entries = load(ROOT).entries
+    open_search(page, sample_server.url)
+    for query in ("คุณธรรม น่าน", "ประชุม ขอนแก่น", "เยาวชน Chiang Mai"):
+        found = search(page, query)
+        want = containing(entries, query)
+        assert want and found["slugs"] == want, query
+        assert all(any(p.name_th in r["meta"] for p in resolve_all(query)) for r in found["results"])
+
+
+def resolve_all(query: str):
+    words = query.split()
+    spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    return [p for p in map(resolve, spans) if p]
+
+
+# Counts, URLs, keyboard, suggestions.
+
+def test_the_count_is_exact_when_candidates_include_misses(page, sample_server, sample_site):
+    """การประชุม: its keys (runs of three) are in more entries than the word itself; the
+    count shown with the first results is the number of entries holding it."""
+    from tests.search_index_reader import SearchIndex
+    entries = load(ROOT).entries
+    query = "การประชุม"
+    want = containing(entries, query)
+    assert len(SearchIndex(sample_site.site).candidates(query)) > len(want) > 0
+    open_search(page, sample_server.url)
+    page.fill("input[name=query]", query)
+    wait_done(page, query)
+    assert page.inner_text("[data-nr-meta]") == f"พบ {len(want)} ข่าว"
+    status = page.locator("[data-nr-meta]")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+
+
+def test_a_count_the_index_cannot_settle_is_a_range_that_holds_the_truth(page, generated_server):
+    """Where more candidates are undecided than the box checks at once, it shows a range
+    (never a wrong number), exact once every page is drawn. The truth: the entries whose
+    page shows the word (a generated body may break a line inside it, which the page
+    shows as a space)."""
+    from tests.search_index_reader import SearchIndex
+    root, server = generated_server
+    index = SearchIndex(root / "site")
+    cards = [index.card(i) for i in range(index.manifest["docs"])]
+    shown = [normalize("\n".join([c["t"], c["x"], *(n for f in c["f"] for n in f[1:])]))
+             for c in cards]
+    open_search(page, server.url)
+    for query in MISSING_WORDS:
+        want = {cards[i]["u"].strip("/").split("/")[-1] for i, text in enumerate(shown)
+                if normalize(query) in text}
+        if not len(index.candidates(query)) > len(want) > 10:
+            continue
+        page.fill("input[name=query]", query)
+        wait_done(page, query)
+        shown = page.inner_text("[data-nr-meta]").removeprefix("พบ ").removesuffix(" ข่าว")
+        low, _, high = shown.partition("–")
+        assert int(low) <= len(want) <= int(high or low), (query, shown)
+        draw_all(page)
+        page.wait_for_function("(want) => document.querySelector('[data-nr-meta]').textContent"
+                               " === want", arg=f"พบ {len(want)} ข่าว")
+        assert page.locator(".nr-search__result").count() == len(want), query
+
+
+MISSING_WORDS = ["การประชุม", "ประชุม", "ของจังหวัด", "การขับเคลื่อน", "ความร่วมมือ", "กิจกรรม",
+                 "ชุมชน", "การส่งเสริม", "ประชาชน", "ศูนย์คุณธรรม"]
+
+
+def test_a_link_with_a_query_and_filters_opens_the_search(browser, sample_server):
+    entries = load(ROOT).entries
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(sample_server.url + "years/?q=คุณธรรม&province=khon-kaen&year=2565")
+    wait_done(page, "คุณธรรม", "khon-kaen", "2565")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.input_value("input[name=query]") == "คุณธรรม"
+    assert page.input_value("select[name=province]") == "khon-kaen"
+    assert page.input_value("select[name=year]") == "2565"
+    slugs = {urlparse(h).path.strip("/").split("/")[-1] for h in page.eval_on_selector_all(
+        ".nr-search__result a", "els => els.map(a => a.href)")}
+    want = {e.slug for e in entries if "คุณธรรม" in searchable(e) and e.year == 2565
+            and any(p.slug == "khon-kaen" for p in e.provinces)}
+    assert want and slugs == want
+    context.close()
+
+
+def test_back_returns_to_the_previous_query(page, sample_server):
+    entries = load(ROOT).entries
+    open_search(page, sample_server.url)
+    first = search(page, "เยาวชน")
+    assert "q=" in page.url
+    second = search(page, "ศาลากลาง", province="ขอนแก่น")
+    assert "province=khon-kaen" in page.url and second["slugs"] != first["slugs"]
+    page.go_back()
+    wait_done(page, "เยาวชน")
+    assert page.input_value("input[name=query]") == "เยาวชน"
+    assert page.input_value("select[name=province]") == ""
+    assert page.locator(".nr-search__result").count() == min(10, len(containing(entries, "เยาวชน")))
+    page.go_forward()
+    wait_done(page, "ศาลากลาง", "khon-kaen")
+    assert page.input_value("select[name=province]") == "khon-kaen"
+
+
+def test_province_and_year_pages_link_to_their_search(page, sample_server):
+    entries = load(ROOT).entries
+    page.goto(sample_server.url + "provinces/khon-kaen/")
+    page.click("a[data-nr-search-link]")
+    wait_done(page, "", "khon-kaen")
+    assert page.evaluate("document.getElementById('__search').checked")
+    assert page.locator(".nr-search__result").count() == len(
+        [e for e in entries if any(p.slug == "khon-kaen" for p in e.provinces)])
+    page.goto(sample_server.url + "years/2564/")
+    page.click("a[data-nr-search-link]")
+    wait_done(page, "", "", "2564")
+    assert page.inner_text("[data-nr-meta]") == f"พบ {sum(e.year == 2564 for e in entries)} ข่าว"
+
+
+def test_keyboard_moves_through_results_and_opens_one(page, sample_server):
+    open_search(page, sample_server.url)
+    search(page, "คุณธรรม")
+    hrefs = page.eval_on_selector_all(".nr-search__result a", "els => els.map(a => a.href)")
+    focused = "document.activeElement.href || document.activeElement.name"
+    page.press("input[name=query]", "ArrowDown")
+    assert page.evaluate(focused) == hrefs[0]
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == hrefs[2]
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == hrefs[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == "query"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == hrefs[1]
+
+
+def test_focus_stays_in_the_phone_search_and_returns_on_close(page, sample_server):
+    page.goto(sample_server.url)
+    magnifier = page.locator("label.md-header__button[for=__search]")
+    magnifier.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'query'")
+    page.keyboard.type("เยาวชน")
+    wait_done(page, "เยาวชน")
+    inside = "document.querySelector('[data-nr-search]').contains(document.activeElement)"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate(inside)
+    for _ in range(5):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(inside)
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__search"
+
+
+def test_no_match_offers_the_nearest_name(page, sample_server):
+    entries = load(ROOT).entries
+    open_search(page, sample_server.url)
+    for typed, meant in (("อุดรทานี", "อุดรธานี"), ("สมัชาคุณธรรม", "สมัชชาคุณธรรม"),
+                         ("วรรณภา ทองสุก", "วรรณิภา ทองสุข")):
+        found = search(page, typed)
+        assert found["results"] == [] and found["meta"] == "ไม่พบข่าวที่ตรงกัน", typed
+        assert page.inner_text("[data-nr-suggest]") == f"หมายถึง {meant} หรือไม่"
+        # the same name check would propose, from the same names
+        names = {name_key(n): n for n in
+                 [*(x for e in entries for p in e.provinces for x in (p.name_th, *aliases(p))),
+                  *(t for e in entries for t in e.tags),
+                  *(a for e in entries for a in (*e.authors, *e.photographers))]}
+        assert resolve(nearest(typed, names) or "") is not None or nearest(typed, names) == meant
+    page.click(".nr-search__suggestion")
+    wait_done(page, "วรรณิภา ทองสุข")
+    assert page.inner_text("[data-nr-meta]") == \
+        f"พบ {len(containing(entries, 'วรรณิภา ทองสุข'))} ข่าว"
+    none = search(page, "ฟุตบอลโลก")
+    assert none["meta"] == "ไม่พบข่าวที่ตรงกัน" and not page.is_visible("[data-nr-suggest]")
+
+
+# Issue 21: excerpts cut between words; titles above excerpts; filters and placeholder seen.
+
+COMBINING = set(range(0x0E31, 0x0E3B)) | set(range(0x0E47, 0x0E4F)) | {0x0E30, 0x0E32, 0x0E33, 0x0E45}
+
+
+def test_excerpts_start_and_end_between_words(page, tmp_path):
+    root = make_project(tmp_path / "cuts")
+    words = ["จังหวัด", "คุณธรรม", "ประชาชน", "ร่วมกัน", "พัฒนา", "สังคม", "ครอบครัว", "ชุมชน"]
+    text = "".join(words[(i * 5) % len(words)] for i in range(40))
+    at = text.index("จังหวัด", 70)
+    body = text[:at + 62] + "ฟุตบอล" + text[at + 62:] + text   # 60 before ฟุตบอล: inside จังหวัด
+    write_entry(root, "2564/2020-11-06-cuts.md", "title: ข่าว\ndate: 2020-11-06\nauthor: ก\nprovince: น่าน",
+                body=body)
+    built = build(root)
+    assert built.ok, built.output
+    server = SiteServer(built.site)
+    try:
+        open_search(page, server.url)
+        found = search(page, "ฟุตบอล")
+        shown = page.inner_text(".nr-search__excerpt")
+        assert shown.startswith("…") and shown.endswith("…")
+        piece = shown.strip("…")
+        start = body.index(piece)
+        cuts = set(page.evaluate("""(t) => [...new Intl.Segmenter('th', {granularity: 'word'})
+            .segment(t)].map(s => s.index).concat([t.length])""", body))
+        assert start in cuts and start + len(piece) in cuts, (piece[:12], piece[-12:])
+        assert ord(piece[0]) not in COMBINING and ord(body[start + len(piece)]) not in COMBINING
+        assert found["results"][0]["marks"] == ["ฟุตบอล"]
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("size", [{"width": 390, "height": 844}, {"width": 1280, "height": 800}])
+def test_results_and_filters_read_well(browser, sample_server, size):
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    page.goto(sample_server.url + "?q=คุณธรรม")
+    wait_done(page, "คุณธรรม")
+    sizes = page.evaluate("""() => ['.nr-search__title', '.nr-search__excerpt'].map(s =>
+        parseFloat(getComputedStyle(document.querySelector(s)).fontSize))""")
+    assert sizes[0] > sizes[1]
+    assert page.locator(".nr-search__title mark").count() > 0      # the words marked there too
+    labels = page.evaluate("""() => [...document.querySelectorAll('.nr-search__filter')].map(l => {
+        const name = l.querySelector('.nr-search__filter-name'), r = name.getBoundingClientRect();
+        const sel = l.querySelector('select').getBoundingClientRect();
+        return {color: getComputedStyle(name).color, w: r.width, top: r.top, selTop: sel.top,
+                selLeft: sel.left, selRight: sel.right, nameRight: r.right};
+    })""")
+    for label in labels:                         # visible, in the page's text colour, beside its select
+        assert label["w"] > 0 and label["color"] != "rgb(255, 255, 255)"
+        assert label["nameRight"] <= label["selLeft"] + 1
+    # the two filters side by side, the second close after the first
+    assert abs(labels[0]["selTop"] - labels[1]["selTop"]) < 4
+    assert labels[1]["selLeft"] - labels[0]["selRight"] < 160
+    context.close()
+
+
+def test_the_placeholder_fits_the_closed_box_on_desktop(browser, sample_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(sample_server.url)
+    fits = page.evaluate("""() => {
+        const input = document.querySelector('input[name=query]');
+        const style = getComputedStyle(input);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [ctx.measureText(input.placeholder).width, room];
+    }""")
+    assert fits[0] <= fits[1], fits
+    context.close()

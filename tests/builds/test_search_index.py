@@ -12,10 +12,12 @@ import pytest
 
 from newsroom.search import indexer as search
 from newsroom.read.corpus import load
+from newsroom.model import province as provinces
 from newsroom.model.calendar import thai_date
+from newsroom.model.province import aliases, name_key, nearest
 
 from tests.helpers import ROOT, build, make_project, write_entry
-from tests.search_index_reader import SearchIndex, normalize
+from tests.search_index_reader import SearchIndex, normalize, word_keys
 
 CORE = search.CORE_SCRIPT.as_uri()
 
@@ -157,3 +159,191 @@ def test_a_failed_index_fails_the_build(tmp_path, monkeypatch, caplog):
     with pytest.raises(Abort):
         mkdocs_build(config)
     assert "the search index could not be built:\nindex exploded" in caplog.text
+
+
+def test_fields_are_candidates_and_rank_like_the_title(sample_index):
+    """Each entry is a candidate for its provinces' names (Thai, English, aliases), its
+    tags, writers and photographers, with the title's mark on every key."""
+    index, entries = sample_index
+    for i, e in enumerate(entries):
+        names = [n for p in e.provinces for n in (p.name_th, *aliases(p))]
+        for name in [*names, *e.tags, *e.authors, *e.photographers]:
+            for word in normalize(name).split():
+                if len(word) < 2:
+                    continue
+                assert i in index.candidates(word), (e.slug, word)
+                for key in word_keys(word):
+                    weight = dict(index.postings(key))[i]
+                    assert weight & 128, (e.slug, word)
+        card = index.card(i)
+        assert [tuple(f) for f in card["f"]] == [
+            *(("province", p.name_th, *aliases(p)) for p in e.provinces),
+            *(("tag", t) for t in e.tags), *(("author", a) for a in e.authors),
+            *(("photographer", a) for a in e.photographers)]
+    bangkok = {i for i, e in enumerate(entries) if any(p.slug == "bangkok" for p in e.provinces)}
+    assert bangkok and bangkok <= index.candidates(normalize("กทม."))
+    assert index.manifest["tags"] == sorted({t for e in entries for t in e.tags})
+    assert index.manifest["people"] == sorted({a for e in entries
+                                               for a in (*e.authors, *e.photographers)})
+
+
+def test_what_the_index_proves_about_a_word_is_never_wrong(sample_site, sample_index):
+    """The sides of each run (presence) say a word surely is, or surely is not, in a
+    candidate; checked against the cards for 2,000 pieces of the archive's own text and
+    words of the issue: never wrong, and deciding most candidates."""
+    index, entries = sample_index
+    out = node(f"""
+        import {{ readFileSync }} from "node:fs";
+        import {{ gunzipSync }} from "node:zlib";
+        import * as core from "{CORE}";
+        const dir = {json.dumps(str(sample_site.site / "search"))};
+        const manifest = JSON.parse(readFileSync(`${{dir}}/index.json`, "utf8"));
+        const shards = new Map();
+        const shard = (n) => {{
+          if (!shards.has(n)) shards.set(n, core.readShard(new Uint8Array(
+            gunzipSync(readFileSync(`${{dir}}/i/${{n}}.bin`)))));
+          return shards.get(n);
+        }};
+        const texts = [];
+        for (let i = 0; i < manifest.docs; i++) {{
+          const c = JSON.parse(gunzipSync(readFileSync(`${{dir}}/d/${{i}}.bin`)).toString());
+          texts.push(core.normalize([c.t, c.x, ...c.f.flatMap(([, ...n]) => n)].join("\\n"), false).text);
+        }}
+        const words = JSON.parse(readFileSync(0, "utf8"));
+        let seed = 5;
+        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        while (words.length < 2000) {{
+          const t = texts[Math.floor(rnd() * texts.length)];
+          const at = Math.floor(rnd() * t.length);
+          const w = t.slice(at, at + 4 + Math.floor(rnd() * 9));
+          if (w.length >= 4 && !w.includes(" ")) words.push(w);
+        }}
+        const tally = {{ sure: 0, out: 0, open: 0, wrong: [] }};
+        for (const raw of words) {{
+          const w = core.normalize(raw).text;
+          const runs = core.wordRuns(w);
+          const lists = runs.map((k) => shard(core.shardOf(k, manifest.shards)).get(k));
+          if (lists.some((l) => !l)) continue;
+          for (let id = 0; id < manifest.docs; id++) {{
+            const at = lists.map(([ids]) => ids.indexOf(id));
+            if (at.some((i) => i < 0)) continue;
+            const p = core.presence(w, at.map((i, r) => lists[r][2][i]), at.map((i, r) => lists[r][3][i]));
+            const holds = texts[id].includes(w);
+            if (p === 1) tally.sure++; else if (p === -1) tally.out++; else tally.open++;
+            if ((p === 1 && !holds) || (p === -1 && holds)) tally.wrong.push([raw, id, p]);
+          }}
+        }}
+        process.stdout.write(JSON.stringify(tally));""",
+        ["คุณธรรม", "การประชุม", "ประชุม", "เยาวชน", "ขับเคลื่อน", "งบประมาณ", "ชุมชน",
+         "ครอบครัว", "จังหวัด", "ผู้ว่าราชการ", "เครือข่ายทางสังคม", "ศาลากลาง"])
+    assert out["wrong"] == []
+    decided = out["sure"] + out["out"]
+    assert out["out"] > 0 and decided > 3 * out["open"], out
+
+
+def _side(c: str | None) -> int:
+    """search_core.mjs sideCode, written again."""
+    if c is None or c == " ":
+        return 0
+    if 0x0E00 < ord(c) <= 0x0E7F:
+        return ord(c) - 0x0E00
+    if 32 < ord(c) < 127:
+        return ord(c) + 95
+    return 254
+
+
+def _expected_postings(docs: list[dict]) -> dict[int, dict[int, tuple]]:
+    """key -> id -> (weight, before, after) (sides None for a pair), from the texts,
+    titles and fields by the format's rules, independently of search_index.mjs."""
+    out: dict[int, dict[int, tuple]] = {}
+    for d in docs:
+        counts: Counter[int] = Counter()
+        marked: set[int] = set()
+        sides: dict[int, tuple[int, int]] = {}
+        parts = [(d["text"], False), (d["title"], True),
+                 *((n, True) for f in d["fields"] for n in f[1:])]
+        for raw, title in parts:
+            text = normalize(raw)
+            for i in range(len(text) - 1):
+                piece = text[i:i + 3]
+                if " " in piece[:2]:
+                    continue
+                keys = [(word_keys(piece[:2]).pop(), None)]
+                if len(piece) == 3 and piece[2] != " ":
+                    around = (_side(text[i - 1] if i else None),
+                              _side(text[i + 3] if i + 3 < len(text) else None))
+                    keys.append((word_keys(piece).pop(), around))
+                for key, around in keys:
+                    if title:
+                        marked.add(key)
+                    else:
+                        counts[key] += 1
+                    if around:
+                        was = sides.get(key, around)
+                        sides[key] = (was[0] if was[0] == around[0] else 255,
+                                      was[1] if was[1] == around[1] else 255)
+        for key in counts.keys() | marked:
+            weight = min(counts[key] or 1, 127) | (128 if key in marked else 0)
+            out.setdefault(key, {})[d["id"]] = (weight, *sides.get(key, (None, None)))
+    return out
+
+
+def test_each_posting_says_its_count_title_mark_and_sides_in_any_order(tmp_path):
+    """The indexer's postings for random texts with many keys (their arrays grow while
+    an entry is read), entries sent in the archive's order and shuffled: the same
+    bytes, and each posting's weight and sides those of its entry's text and title."""
+    rng = random.Random(11)
+    alphabet = THAI + "  AbZ09"
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    docs = []
+    for i in range(150):
+        words = [text(rng.randint(2, 9)) for _ in range(rng.randint(0, 40))]
+        docs.append({"id": i, "url": f"news/{i}/", "title": text(rng.randint(0, 200)),
+                     "date": "1 ตุลาคม 2567", "provinces": [["น่าน", "nan"]], "year": 2568,
+                     "fields": [["province", "น่าน", "Nan"], ["tag", text(12)]],
+                     "text": " ".join(rng.choice(words) for _ in range(rng.randint(0, 300)))
+                     if words else ""})
+    built = {}
+    for order, sent in (("archive", docs), ("shuffled", rng.sample(docs, len(docs)))):
+        site = tmp_path / order
+        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs)})]
+        lines += [json.dumps(d, ensure_ascii=False) for d in sent]
+        subprocess.run(["node", str(search.INDEX_SCRIPT)], input="\n".join(lines) + "\n",
+                       text=True, encoding="utf-8", capture_output=True, check=True)
+        built[order] = {f.relative_to(site).as_posix(): f.read_bytes()
+                        for f in sorted(site.rglob("*")) if f.is_file()}
+    assert built["archive"] == built["shuffled"]
+    index = SearchIndex(tmp_path / "archive")
+    want = _expected_postings(docs)
+    assert len(want) > 20_000                     # the indexer's first arrays hold 4,096
+    for key, by_id in want.items():
+        postings = index.postings(key)            # (reads the key's shard and its sides)
+        before, after = index.sides.get(key, (None, None))
+        got = {i: (w, before[n] if before else None, after[n] if after else None)
+               for n, (i, w) in enumerate(postings)}
+        assert got == by_id, key
+
+
+NAMES = ["อุดรธานี", "Udon Thani", "นครราชสีมา", "โคราช", "Korat", "กรุงเทพมหานคร", "กทม.", "กทม",
+         "สมัชชาคุณธรรม", "เครือข่ายทางสังคม", "ต่อต้านการทุจริต", "กิตติพงษ์ ชัยมงคล",
+         "วรรณิภา ทองสุข", "MOU", "น่าน", "ลำปาง", "ลำพูน", "ชลบุรี", "Chonburi"]
+TYPED = ["อุดรทานี", "อุดร", "udon", "โคราด", "กทม.", "จังหวัดน่าน", "ลำปน", "ลำ", "สมัชาคุณธรรม",
+         "ต่อต้านทุจริต", "กิตติพง ชัยมงคล", "วรรณภา ทองสุก", "mou", "ชลบุลี", "ฟุตบอลโลก", "", "ก",
+         "เครือข่าย สังคม", "Kora", "อุบลราชธานี"]
+
+
+def test_the_box_offers_the_name_check_would(sample_site):
+    """search_core.mjs nearest is province.py nearest written again: same answers."""
+    want = [nearest(t, {name_key(n): n for n in NAMES}) for t in TYPED]
+    got = node(f"""
+        import {{ readFileSync }} from "node:fs";
+        import {{ nearest }} from "{CORE}";
+        const [names, typed] = JSON.parse(readFileSync(0, "utf8"));
+        process.stdout.write(JSON.stringify(typed.map((t) => nearest(t, names.map((n) => [n, n])))));""",
+        [NAMES, TYPED])
+    assert got == want
+    assert want[0] == "อุดรธานี" and want[3] == "โคราช" and want[8] == "สมัชชาคุณธรรม"
+    assert provinces.suggest("อุดรทานี").name_th == "อุดรธานี"      # check's own suggestion
