@@ -139,7 +139,7 @@ def check_pages(browser, server, urls: list[str], segmenter: Segmenter) -> tuple
 
 def pages_of(site_root, entries) -> list[str]:
     """Every entry page, and the first page of every archive and index."""
-    urls = [e.url for e in entries] + [""]
+    urls = [e.url for e in entries] + ["", "about/", "privacy/", "accessibility/", "site-map/"]
     for folder in ("provinces", "years", "tags", "people", "stats", "data"):
         urls += [p.parent.relative_to(site_root).as_posix() + "/"
                  for p in sorted((site_root / folder).glob("**/index.html"))
