@@ -18,6 +18,7 @@ from ..model import paths
 from ..model import province as provinces
 from ..model.calendar import (BE_OFFSET, FISCAL_YEAR_START_MONTH, THAI_MONTHS)
 from ..model.entry import Entry
+from ..model.paths import slug_of_file
 from ..model.messages import CATALOGUE
 from ..model.problems import CONTROL
 from ..plan.labels import author_credit, photo_credit, province_label, year_label
@@ -33,16 +34,10 @@ MESSAGES = ("field.empty", "field.too_long", "field.names_empty", "control", "da
             "photo.no_photographer")
 
 
-def file_slug(path: Path) -> str:
-    """The slug a file's name gives (read/fields.py ``file_slug``, without the checks)."""
-    stem = path.parent.name if path.stem == "index" else path.stem
-    return "-".join(stem.strip().lower().replace("_", " ").split())
-
-
 def taken_slugs(news: Path, entries: Iterable[Entry], root: Path) -> dict[str, str]:
     """Every slug an entry takes, by slug: the file's source path (as check names it).
     File names cover drafts and scheduled entries too; entries add their own slug:."""
-    taken = {file_slug(p): p.relative_to(root).as_posix() for p in entry_files(news)}
+    taken = {slug_of_file(p): p.relative_to(root).as_posix() for p in entry_files(news)}
     for e in entries:
         taken.setdefault(e.slug, e.source)
     return dict(sorted(taken.items()))

@@ -7,6 +7,9 @@ numbered from 1; page 1 of a listing lives at the listing's own URL.
 
 from __future__ import annotations
 
+import re
+from pathlib import PurePath
+
 from .province import Province
 
 PROVINCES = "provinces/index.md"
@@ -27,9 +30,18 @@ DATA_ENTRIES_CSV = "data/entries.csv"
 DATA_ENTRIES_JSON = "data/entries.json"
 DATA_SCHEMA = "data/entries.schema.json"
 DATA_COUNTS_CSV = "data/counts.csv"
+# An entry's slug, the last part of its URL: ASCII letters and digits in words joined by -.
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Beneath a listing's URL its own pages live at page/2/, …: no person, tag or entry may be
 # called so (entries live beneath /news/, which lists every entry).
 RESERVED_SLUGS = frozenset({"page"})
+
+
+def slug_of_file(path: PurePath) -> str:
+    """The slug an entry file's name gives, unchecked (SLUG_RE says whether it is one):
+    news/2564/x.md and news/2564/x/index.md are both x; spaces and _ become -."""
+    stem = path.parent.name if path.stem == "index" else path.stem
+    return re.sub(r"[\s_]+", "-", stem.strip().lower())
 
 
 def url_of(src_uri: str) -> str:

@@ -10,7 +10,6 @@ this is ever part of a built site.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -23,7 +22,6 @@ from .pages import GeneratedPage, Link, View
 
 PROBLEMS_PAGE = "preview/problems/index.md"
 PROBLEMS_JSON = "preview/problems.json"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,8 @@ def entry_page_of(path: str) -> str | None:
     p = PurePosixPath(path)
     if p.suffix.lower() not in (".md", ".markdown") or not p.parts or p.parts[0] != "news":
         return None
-    stem = p.parent.name if p.stem == "index" else p.stem
-    slug = re.sub(r"[\s_]+", "-", stem.strip().lower())
-    return paths.entry(slug) if SLUG.match(slug) else None
+    slug = paths.slug_of_file(p)
+    return paths.entry(slug) if paths.SLUG_RE.match(slug) else None
 
 
 def problem_pages(problems: list[Problem], taken: set[str]) -> list[GeneratedPage]:

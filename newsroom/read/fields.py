@@ -31,7 +31,7 @@ MAX_TAGS = 30
 MAX_TEXT = 500            # characters in a title, name, tag or summary
 FIRST_CE_YEAR = 1990      # the archive holds no older news
 LAST_CE_YEAR = 2150
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RE = paths.SLUG_RE
 
 
 class _Marker:
@@ -300,7 +300,7 @@ def file_slug(c: Checker) -> Any:
     """The slug a file's name gives: news/2564/x.md and news/2564/x/index.md are both x."""
     path = c.path
     stem = path.parent.name if path.stem == "index" else path.stem
-    slug = re.sub(r"[\s_]+", "-", stem.strip().lower())
+    slug = paths.slug_of_file(path)
     if not SLUG_RE.match(slug):
         return c.fail("slug", say("slug.file_name", stem=stem), line=1)
     return slug

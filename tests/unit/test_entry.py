@@ -211,3 +211,15 @@ def test_entry_cache_rereads_only_changed_files(tmp_path):
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
     second, _ = cache.read(path, tmp_path, tmp_path / "news")
     assert second is not first and second.title.startswith("ประชุมใหญ่")
+
+
+def test_a_file_s_slug_is_one_rule_for_check_the_editor_and_the_preview(tmp_path):
+    """news/2564/X_y z.md is the entry x-y-z wherever its slug is asked for."""
+    from newsroom.editor.rules import taken_slugs
+    from newsroom.plan.problem_pages import entry_page_of
+    from newsroom.read.entry import read_entry
+    path = entry_file(tmp_path, GOOD, name="2020-11-06_Udon thani.md")
+    entry, problems = read_entry(path, tmp_path)
+    assert problems == [] and entry.slug == "2020-11-06-udon-thani"
+    assert list(taken_slugs(tmp_path / "news", [], tmp_path)) == [entry.slug]
+    assert entry_page_of("news/2564/2020-11-06_Udon thani.md") == f"news/{entry.slug}/index.md"
