@@ -32,10 +32,10 @@ from .model.problems import Problem
 from .model.words import Segmenter, for_archive
 from .plan.entry_pages import EntryPageMemo
 from .plan.feeds import FeedSpec, plan_feeds
-from .plan.pages import SitePlan
+from .plan.pages import GeneratedPage, SitePlan
 from .plan.problem_pages import problem_pages
 from .plan.site_plan import plan_site
-from .read.corpus import Claim, EntryCache, docs_collisions, link_problems, load
+from .read.corpus import Claim, EntryCache, docs_clashes, docs_collisions, link_problems, load
 from .search.documents import SearchDoc, documents
 from .search.indexer import CORE_ASSET, MANIFEST
 
@@ -92,13 +92,11 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     collisions = docs_collisions(docs_dir, root, generated_files(site, feeds))
     if collisions and not preview:
         return None, collisions
-    words: Segmenter                      # where Thai lines break (render/line_breaks.py)
     if preview:
         problems += collisions
         if collisions:                       # the docs/ file stays; the page is not made
-            site.pages = [p for p in site.pages
-                          if not docs_collisions(docs_dir, root, generated_files(
-                              SitePlan([p]), []))]
+            clashing = {uri for uri, _ in docs_clashes(docs_dir, generated_files(site, []))}
+            site.pages = [p for p in site.pages if clashing.isdisjoint(page_files(p))]
         site.pages += problem_pages(problems, {p.src_uri for p in site.pages}
                                     | _docs_pages(docs_dir))
     return BuildPlan(archive, site, feeds, documents(archive), for_archive(archive),
@@ -131,12 +129,17 @@ DATA_FILES = (paths.DATA_ENTRIES_CSV, paths.DATA_ENTRIES_JSON, paths.DATA_SCHEMA
               paths.DATA_COUNTS_CSV)
 
 
+def page_files(page: GeneratedPage) -> list[str]:
+    """A planned page and the files beside it, as MkDocs names them."""
+    folder = page.src_uri.rsplit("/", 1)[0]
+    return [page.src_uri, *(f"{folder}/{name}" for name, _ in page.files)]
+
+
 def generated_files(site: SitePlan, feeds: list[FeedSpec]) -> list[str]:
     """Every file the build generates, as MkDocs names them ('news/x/index.md')."""
     uris = [MANIFEST, CORE_ASSET, ROBOTS, *DATA_FILES]
     for page in site.pages:
-        uris.append(page.src_uri)
-        uris += [f"{page.src_uri.rsplit('/', 1)[0]}/{name}" for name, _ in page.files]
+        uris += page_files(page)
     for feed in feeds:
         uris += [feed.atom_path, feed.json_path]
     return uris

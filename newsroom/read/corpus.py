@@ -126,10 +126,10 @@ def cross_problems(root: Path, news_dir: Path, claims: list[Claim], files: int,
     return problems
 
 
-def docs_collisions(docs_dir: Path, root: Path, uris: list[str]) -> list[Problem]:
-    """Files in docs/ that sit where a generated file would go (``uris``, as MkDocs
-    sees them: 'news/x/index.md', 'feed.xml'). docs/ holds a handful of files: listed
-    once, not one stat call per generated file."""
+def docs_clashes(docs_dir: Path, uris: list[str]) -> list[tuple[str, Path]]:
+    """(generated uri, docs/ file) for each file of docs/ that sits where a generated
+    file would go (``uris``, as MkDocs sees them: 'news/x/index.md', 'feed.xml'). docs/
+    holds a handful of files: listed once, not one stat call per generated file."""
     written = {path.relative_to(docs_dir).as_posix(): path
                for path in docs_dir.rglob("*") if path.is_file()} if docs_dir.is_dir() else {}
     if not written:
@@ -139,11 +139,15 @@ def docs_collisions(docs_dir: Path, root: Path, uris: list[str]) -> list[Problem
         clashes = [uri]
         if uri.endswith("/index.md"):
             clashes.append(uri[: -len("/index.md")] + ".md")
-        for clash in clashes:
-            if clash in written:
-                found.append(Problem(os.path.relpath(written[clash], root), 0, "url",
-                                     say("corpus.docs_clash", uri=uri.removesuffix("index.md"))))
+        found += [(uri, written[clash]) for clash in clashes if clash in written]
     return found
+
+
+def docs_collisions(docs_dir: Path, root: Path, uris: list[str]) -> list[Problem]:
+    """The clashes of ``docs_clashes``, as problems of the docs/ files."""
+    return [Problem(os.path.relpath(path, root), 0, "url",
+                    say("corpus.docs_clash", uri=uri.removesuffix("index.md")))
+            for uri, path in docs_clashes(docs_dir, uris)]
 
 
 def url_problems(entries: list[Entry] | list[Claim]) -> list[Problem]:

@@ -61,3 +61,15 @@ def test_without_problems_the_preview_plans_what_a_build_plans(project):
     assert preview_only == {PROBLEMS_PAGE}
     assert problems_json(plan.problems) == {**problems_json([]), "problems": 0}
     assert plan.site.by_uri()[PROBLEMS_PAGE].view.files == ()
+
+
+def test_a_docs_file_where_a_page_would_go_keeps_its_place_in_a_preview(project):
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    (project / "docs" / "years").mkdir()
+    (project / "docs" / "years" / "2564.md").write_text("# x", encoding="utf-8")
+    plan, problems = _preview(project)
+    assert problems == []
+    pages = plan.site.by_uri()
+    assert "years/2564/index.md" not in pages and "years/index.md" in pages
+    assert "news/2020-11-06-nan/index.md" in pages
+    assert [(p.path, p.field) for p in plan.problems] == [("docs/years/2564.md", "url")]
