@@ -94,11 +94,11 @@ def problem_pages(problems: list[Problem], taken: set[str]) -> list[GeneratedPag
 def problems_json(problems: list[Problem]) -> dict[str, object]:
     """What the banner of every preview page reads."""
     files = by_file(problems)
+    total = sum(len(f.problems) for f in files)
     return {
-        "problems": sum(len(f.problems) for f in files),
+        "problems": total,
         "files": len(files),
-        "message": say("preview.banner", problems=sum(len(f.problems) for f in files),
-                       files=len(files)) if files else "",
+        "message": say("preview.banner", problems=total, files=len(files)) if files else "",
         "link": say("preview.all.link"),
         "url": paths.url_of(PROBLEMS_PAGE),
     }
