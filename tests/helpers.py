@@ -12,6 +12,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -90,6 +91,22 @@ def write_entry(root: Path, rel: str, front: str, body: str = "เนื้อ�
 # --------------------------------------------------------------------------
 # Browser tests: the built site served on 127.0.0.1, read by Debian's Chromium
 # --------------------------------------------------------------------------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Any) -> list[tuple[str, str, list]]:
+    """What axe-core finds on a Playwright page as it is now: (rule, impact, targets)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+def serious_violations(page: Any) -> list[tuple[str, str, list]]:
+    """The serious and critical ones, with their first three targets."""
+    return [(rule, impact, targets[:3]) for rule, impact, targets in axe_violations(page)
+            if impact in ("serious", "critical")]
+
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import ROOT, SiteServer, build, make_project, newsroom
+from tests.helpers import ROOT, SiteServer, axe_violations, build, make_project, newsroom
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 COVER = ROOT / "news" / "2563" / "2019-12-12-nan-huai-lan-moral-community" / "cover.jpg"
 TITLE = "ประชุมเครือข่ายคุณธรรมจังหวัดน่าน ทดลองเขียนข่าวผ่านหน้าเว็บ"
@@ -304,24 +303,17 @@ def test_an_existing_entry_edited_keeps_everything_else_as_written(page, editor,
 OURS = (".nr-tags", "nr-tags", "#preview-pane")     # the parts our config, widgets and CSS make
 
 
-def _axe(page) -> list[tuple[str, str, list]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]])
-            for v in result["violations"]]
-
-
 def test_the_editor_s_screens_with_axe_core(page, editor, capsys):
     """Decap's own UI has violations we cannot fix from config or CSS (printed, for the
     record); none is in what we add (the tags box, the preview, the Thai labels)."""
     screens = {}
-    screens["collection"] = _axe(page)
+    screens["collection"] = axe_violations(page)
     _new_entry(page, editor)
-    screens["editor"] = _axe(page)
+    screens["editor"] = axe_violations(page)
     page.on("dialog", lambda d: d.accept())          # leaving a new entry unsaved
     page.goto(editor.url + "#/workflow")
     page.get_by_role("heading", name="พร้อม").wait_for()
-    screens["workflow"] = _axe(page)
+    screens["workflow"] = axe_violations(page)
     with capsys.disabled():
         for screen, found in screens.items():
             print(f"\naxe-core, {screen}: " + "; ".join(

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import serious_violations
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ENTRY = "news/2020-12-17-nakhon-si-thammarat-moral-assembly/"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
          "is_mobile": True, "has_touch": True}
@@ -68,9 +67,6 @@ def test_the_lightbox_opens_steps_and_closes(browser, sample_server, options):
 
 def test_an_entry_page_with_a_gallery_has_no_serious_accessibility_violation(browser, sample_server):
     context, page, _, _ = _open(browser, sample_server, PHONE)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     context.close()
     assert serious == []

@@ -18,9 +18,8 @@ from newsroom.plan.pages import PersonListing
 from newsroom.plan.site_plan import plan_site
 from newsroom.read.corpus import load
 
-from tests.helpers import ROOT, identity
+from tests.helpers import ROOT, identity, serious_violations
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 SIZES = [("phone", PHONE), ("desktop", DESKTOP)]
@@ -242,10 +241,7 @@ def test_the_site_stores_nothing_in_the_browser(browser, host):
 @pytest.mark.parametrize("size_name, size", SIZES)
 def test_new_pages_have_no_serious_accessibility_violations(browser, host, kind, size_name, size):
     context, page, *_ = _open(browser, host, kind, size)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     context.close()
     assert serious == []
 

@@ -17,9 +17,8 @@ from newsroom.read.corpus import load
 from newsroom.plan.pages import TagListing
 from newsroom.plan.site_plan import plan_site
 
-from tests.helpers import identity, ROOT
+from tests.helpers import identity, ROOT, serious_violations
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -94,10 +93,7 @@ def test_no_serious_accessibility_violations(browser, sample_server, kind):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(sample_server.url + page_kinds()[kind], wait_until="networkidle")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = serious_violations(page)
     context.close()
     assert serious == []
 
