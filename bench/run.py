@@ -402,21 +402,12 @@ def search_index_alone(news_root: Path) -> tuple[float, float]:
     """The search index built by itself (the build runs it beside MkDocs, where its
     time hides in the build's): wall seconds and peak MB of the Node indexer fed the
     entries' texts (their Markdown, about what the rendered text holds)."""
-    from newsroom.model.archive import build_archive
-    from newsroom.read.corpus import load
-    from newsroom.model import paths
-    from newsroom.search.documents import documents
+    from bench.search_index import write_input
     from newsroom.search.indexer import INDEX_SCRIPT
 
-    archive = build_archive(load(news_root).entries)
-    docs = documents(archive)
     work = Path(tempfile.mkdtemp(prefix="bench-index-"))
     try:
-        lines = work / "input.jsonl"
-        with lines.open("w", encoding="utf-8") as f:
-            f.write(json.dumps({"out": str(work / "search"), "docs": len(docs)}) + "\n")
-            for e in archive.entries:
-                f.write(docs[paths.entry(e.slug)].line(e.body) + "\n")
+        lines = write_input(news_root, work / "input.jsonl", str(work / "search"))
         command = f"exec node {shlex.quote(str(INDEX_SCRIPT))} < {shlex.quote(str(lines))}"
         seconds, peak_mb, _ = peak_of(["sh", "-c", command], work)
     finally:

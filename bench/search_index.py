@@ -48,21 +48,29 @@ class _SamePhotos:
 
 def input_lines(n: int, where: Path) -> Path:
     """The indexer's input for n generated entries, written under ``where``."""
-    from newsroom.model import paths
-    from newsroom.model.archive import build_archive
-    from newsroom.read.corpus import load
-    from newsroom.search.documents import documents
-
     drawing, gen.PhotoWriter = gen.PhotoWriter, _SamePhotos
     try:
         gen.generate(where / "archive", n)
     finally:
         gen.PhotoWriter = drawing
-    archive = build_archive(load(where / "archive").entries)
+    return write_input(where / "archive", where / f"input-{n}.jsonl", "OUT")
+
+
+def write_input(news_root: Path, lines: Path, out: str) -> Path:
+    """The indexer's input lines for the archive under ``news_root`` (index into
+    ``out``), as the build sends them: the header with the vocabulary, then each entry
+    with its Markdown as its text (about what the rendered text holds)."""
+    from newsroom.model import paths
+    from newsroom.model.archive import build_archive
+    from newsroom.model.words import for_archive
+    from newsroom.read.corpus import load
+    from newsroom.search.documents import documents
+    from newsroom.search.indexer import header
+
+    archive = build_archive(load(news_root).entries)
     docs = documents(archive)
-    lines = where / f"input-{n}.jsonl"
     with lines.open("w", encoding="utf-8") as f:
-        f.write(json.dumps({"out": "OUT", "docs": len(docs)}) + "\n")
+        f.write(header(out, len(docs), for_archive(archive).vocabulary) + "\n")
         for e in archive.entries:
             f.write(docs[paths.entry(e.slug)].line(e.body) + "\n")
     return lines

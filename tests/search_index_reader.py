@@ -10,6 +10,7 @@ from pathlib import Path
 
 P16 = 1 << 16
 BIGRAM = 1 << 48
+WORD = 1 << 49
 THAI_ZERO = 0x0E50
 
 
@@ -30,6 +31,16 @@ def word_keys(word: str) -> set[int]:
 
 def _imul(a: int, b: int) -> int:
     return ((a & 0xFFFFFFFF) * (b & 0xFFFFFFFF)) & 0xFFFFFFFF
+
+
+def word_key(word: str) -> int:
+    """search_core.mjs wordKey, written again."""
+    h1, h2 = 0x811C9DC5, 0x9747B28C
+    for ch in word:
+        h1 = _imul(h1 ^ ord(ch), 0x01000193)
+        h2 = _imul(h2 ^ ord(ch), 0x5BD1E995)
+        h2 ^= h2 >> 13
+    return WORD + (h1 % (1 << 16)) * (1 << 32) + h2
 
 
 def shard_of(key: int, shards: int) -> int:
@@ -66,20 +77,27 @@ class SearchIndex:
     def __init__(self, site: Path) -> None:
         self.folder = site / "search"
         self.manifest = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
-        self._shards: dict[int, dict[int, list[tuple[int, int]]]] = {}
+        self._shards: dict[int, dict[int | str, list[tuple[int, int]]]] = {}
         self.sides: dict[int, tuple[bytes, bytes]] = {}    # run key -> (before, after) bytes
 
-    def shard(self, n: int) -> dict[int, list[tuple[int, int]]]:
+    def shard(self, n: int) -> dict[int | str, list[tuple[int, int]]]:
+        """key -> postings; a word's under the word (a string), as search_core.mjs readShard."""
         if n not in self._shards:
             data = gzip.decompress((self.folder / "i" / f"{n}.bin").read_bytes())
-            keys, at = {}, 0
+            keys: dict[int | str, list[tuple[int, int]]] = {}
+            at = 0
             while at < len(data):
                 hi, lo = struct.unpack_from("<II", data, at)
-                key = hi * (1 << 32) + lo
-                ids, at = _ids(data, at + 8)
+                key: int | str = hi * (1 << 32) + lo
+                at += 8
+                if key >= WORD:
+                    length, at = _varint(data, at)
+                    key = data[at:at + 2 * length].decode("utf-16-le")
+                    at += 2 * length
+                ids, at = _ids(data, at)
                 weights = data[at:at + len(ids)]
                 at += len(ids)
-                if key < BIGRAM:                 # runs of three: the bytes of their sides
+                if isinstance(key, int) and key < BIGRAM:      # runs of three: the bytes of their sides
                     self.sides[key] = (data[at:at + len(ids)], data[at + len(ids):at + 2 * len(ids)])
                     at += 2 * len(ids)
                 keys[key] = list(zip(ids, weights))
@@ -88,6 +106,11 @@ class SearchIndex:
 
     def postings(self, key: int) -> list[tuple[int, int]]:
         return self.shard(shard_of(key, self.manifest["shards"])).get(key, [])
+
+    def word(self, word: str) -> list[tuple[int, int]] | None:
+        """A vocabulary word's postings (None: not one of the index's words)."""
+        w = normalize(word)
+        return self.shard(shard_of(word_key(w), self.manifest["shards"])).get(w)
 
     def candidates(self, word: str) -> set[int]:
         """Entry ids holding every key of the word."""
@@ -103,3 +126,36 @@ class SearchIndex:
 
     def filter(self, name: str) -> list[int]:
         return _ids(gzip.decompress((self.folder / "f" / f"{name}.bin").read_bytes()), 0)[0]
+
+
+_UNDECIDED = """
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+const [core_url, dir, raw] = JSON.parse(readFileSync(0, "utf8"));
+const core = await import(core_url);
+const manifest = JSON.parse(readFileSync(`${dir}/index.json`, "utf8"));
+const shard = (n) => core.readShard(new Uint8Array(gunzipSync(readFileSync(`${dir}/i/${n}.bin`))));
+const w = core.normalize(raw).text;
+const runs = core.wordRuns(w);
+const lists = runs.map((r) => shard(core.shardOf(r, manifest.shards)).get(r));
+let open = 0;
+if (runs.length && !lists.some((l) => !l)) {
+  for (let id = 0; id < manifest.docs; id++) {
+    const at = lists.map(([ids]) => ids.indexOf(id));
+    if (at.some((i) => i < 0)) continue;
+    if (core.presence(w, at.map((i, r) => lists[r][2][i]), at.map((i, r) => lists[r][3][i])) === 0) open++;
+  }
+}
+process.stdout.write(String(open));
+"""
+
+
+def undecided(site: Path, word: str) -> int:
+    """How many candidates of a word its runs of three alone leave undecided (search_core
+    ``presence`` 0): what the browser would have to check on cards without the word key."""
+    import subprocess
+    from newsroom.search.indexer import CORE_SCRIPT
+    out = subprocess.run(["node", "--input-type=module", "-e", _UNDECIDED], check=True,
+                         input=json.dumps([CORE_SCRIPT.as_uri(), str(site / "search"), word]),
+                         capture_output=True, text=True, encoding="utf-8")
+    return int(out.stdout)

@@ -10,9 +10,10 @@
  * at Thai word boundaries, the words marked; the province and program-year selects
  * narrow them.
  *
- * The count is exact: the index says for most candidates whether they hold the words
- * (search_core.mjs ``presence``); the others are checked on their cards before the
- * count is shown. The query and filters live in the URL (?q=…&province=…&year=…):
+ * The count is exact: a word of the index's vocabulary has its entries listed as
+ * they are; for another word the index says for most candidates whether they hold
+ * it (search_core.mjs ``presence``), and the others are checked on their cards
+ * before the count is shown. The query and filters live in the URL (?q=…&province=…&year=…):
  * such a link opens the search with its results, and the back button returns to the
  * previous query. Keyboard: arrows move through results, Enter opens one; on phones
  * focus stays in the open search and returns where it was on close. With no match,
@@ -112,6 +113,15 @@
    * entries it proves cannot hold the word are left out. */
   async function wordHits(s, word) {
     const { core } = s;
+    if (word.length >= core.SHORTEST_WORD) {        // a vocabulary word: its entries, exactly
+      const listed = (await shard(core, core.shardOf(core.wordKey(word), s.manifest.shards)))
+        .get(word);
+      if (listed) {
+        const hits = new Map();
+        listed[0].forEach((id, n) => hits.set(id, { weight: listed[1][n], sure: true }));
+        return hits;
+      }
+    }
     const keys = core.wordKeys(word);
     const lists = await Promise.all(keys.map(async (k) =>
       (await shard(core, core.shardOf(k, s.manifest.shards))).get(k)));

@@ -116,7 +116,8 @@ class Segmenter:
 
     def __init__(self, extra: frozenset[str]) -> None:
         self.extra = extra
-        self.trie = Trie(set(thai_words()) | set(extra))
+        self.vocabulary = frozenset(thai_words()) | extra     # the search index's words too
+        self.trie = Trie(self.vocabulary)
         self._words: dict[str, tuple[str, ...]] = {}
         self._shaped: dict[tuple[str, Callable], object] = {}
 

@@ -108,7 +108,7 @@ class NewsroomHooks:
         if plan is not None:
             try:
                 self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
-                                  serving=self.serving)
+                                  serving=self.serving, words=plan.words.vocabulary)
             except RuntimeError as e:       # Node is missing
                 problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:

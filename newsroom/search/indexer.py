@@ -1,9 +1,13 @@
 """Thai full-text search: a static index of the entries' text, built beside the pages.
 
 Thai is written without spaces and segmenters disagree on word ends, so the
-index does not segment at all: search_core.mjs turns text into runs of three
+index does not segment: search_core.mjs turns text into runs of three
 characters, and the same file, copied into the site, does it for the reader's
-query in the browser (docs/assets/search.js). The format is described there.
+query in the browser (docs/assets/search.js). Besides, every word of the
+vocabulary (the segmenter's: pythainlp's dictionary and the archive's names,
+model/words.py) is keyed wherever it stands in a text, so a reader's word
+that is one of them has its exact entries at once. The format is described
+in search_core.mjs.
 
 The build feeds the index as it renders: each entry page's body, once Markdown
 has made it HTML, goes as plain text to a Node process (search_index.mjs) that
@@ -21,7 +25,7 @@ import tempfile
 import threading
 import uuid
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterable
 
 from ..model import paths
 from .documents import SearchDoc, page_text, written_text
@@ -67,7 +71,7 @@ class SearchIndexer:
         self.remover: subprocess.Popen[bytes] | None = None
 
     def start(self, out: Path, docs: dict[str, SearchDoc], root: Path,
-              serving: bool = False) -> None:
+              serving: bool = False, words: Iterable[str] = ()) -> None:
         self.stop()
         self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
         # What an indexing that was stopped left (a preview's, when the writer saved
@@ -79,7 +83,7 @@ class SearchIndexer:
         self.process = subprocess.Popen(
             [_node(), str(INDEX_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=self.errors, text=True, encoding="utf-8", cwd=root)
-        self._send(json.dumps({"out": str(out), "docs": len(docs)}))
+        self._send(header(str(out), len(docs), words))
 
     def _send(self, line: str) -> None:
         if self.broken or self.process is None:
@@ -164,6 +168,12 @@ class SearchIndexer:
         if self.errors:
             self.errors.close()
             self.errors = None
+
+
+def header(out: str, docs: int, words: Iterable[str]) -> str:
+    """The index builder's first input line: where the index goes, how many entries
+    follow, and the vocabulary whose words are keys (sorted: the same files each time)."""
+    return json.dumps({"out": out, "docs": docs, "words": sorted(words)}, ensure_ascii=False)
 
 
 def discard(folders: list[Path], site_dir: Path, later: bool) -> None:

@@ -15,11 +15,21 @@
 // aliases such as กทม.), tags, writers and photographers, each its own run of text,
 // keyed like the title (a word in a field ranks like a word in the title).
 //
-// Exact counts without fetching every card: each posting of a run of three also
-// says which character stands before and after the run in that entry, when it is
-// always the same one (see ``presence``). From these the browser knows, for most
-// candidates, that the word is there (the runs chain into it) or that it cannot be;
-// only the others are checked on their cards before the count is shown.
+// Words are keys too. The builder has a vocabulary (pythainlp's Thai dictionary and
+// the archive's own names: programs, provinces, tags, people; newsroom/model/words.py)
+// and, at every place of a text, keys each vocabulary word of four characters or
+// more that starts there, whatever word the text goes on with: ผู้ว่าราชการ is keyed
+// inside ผู้ว่าราชการจังหวัด, as a reader who types it expects. Such a word's postings
+// are exactly the entries that hold it, so its count is exact at once, from one
+// shard, and no card needs checking. Every vocabulary word is in its shard, found in
+// no entry or not, so the browser knows a word it does not find there is not one of
+// them and takes the runs of three instead.
+//
+// Exact counts for other words without fetching every card: each posting of a run
+// of three also says which character stands before and after the run in that entry,
+// when it is always the same one (see ``presence``). From these the browser knows,
+// for most candidates, that the word is there (the runs chain into it) or that it
+// cannot be; only the others are checked on their cards before the count is shown.
 //
 // Files the builder writes under search/ (all gzip, read with DecompressionStream):
 //   index.json         manifest: shard count, entry count, province (with their other
@@ -29,7 +39,7 @@
 //   d/<id>.bin         one entry: url, title, Thai date, provinces, fields, text
 // Entry ids follow the archive's order, newest first.
 
-export const VERSION = 2;
+export const VERSION = 3;
 
 const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const NIKHAHIT = 0x0e4d;
@@ -99,6 +109,8 @@ export function queryWords(query) {
 const P16 = 65536;
 const P32 = 4294967296;
 const BIGRAM = 281474976710656;   // 2 ** 48: bigram keys sit above every trigram key
+const WORD = 562949953421312;     // 2 ** 49: word keys above every pair
+export const SHORTEST_WORD = 4;   // shorter words are a pair or a run of three: exact already
 
 /** The keys of one word (no whitespace in it): its runs of three characters, or for
  * a word of two characters, the pair. A single character has no key. */
@@ -109,6 +121,20 @@ export function wordKeys(word) {
     keys.push((word.charCodeAt(i) * P16 + word.charCodeAt(i + 1)) * P16 + word.charCodeAt(i + 2));
   }
   return [...new Set(keys)];
+}
+
+/** The key of a vocabulary word (normalised, four characters or more): above every
+ * pair and run, from two 32-bit hashes of its characters (48 bits). Two words may
+ * share one; the shard holds each word's characters, so they are told apart. */
+export function wordKey(word) {
+  let h1 = 0x811c9dc5, h2 = 0x9747b28c;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 13;
+  }
+  return WORD + ((h1 >>> 0) % P16) * P32 + (h2 >>> 0);
 }
 
 /** The runs of three of a word in order, repeats kept (wordKeys has each once). */
@@ -149,13 +175,15 @@ export function shardOf(key, shards) {
   return (h >>> 0) % shards;
 }
 
-// Postings: how many, then each entry id as the gap from the previous id minus one
+// A word key is followed by the word: its length, then each character as a
+// little-endian uint16. Postings: how many, then each entry id as the gap from the previous id minus one
 // (unsigned LEB128), then one weight byte each: 128 if the key is in the title or a
 // field, plus how often it occurs (at most 127). Runs of three (not pairs) then have
 // one byte each for the character before the run in that entry and one for the
 // character after it (``sideCode``), or MIXED when it is not always the same.
 export const IN_TITLE = 128;
 export const isRun = (key) => key < BIGRAM;
+export const isWord = (key) => key >= WORD;
 
 export const EDGE = 0;        // the run starts (or ends) a word: a space or the text's end
 export const OTHER = 254;     // always the same character, one without a code of its own
@@ -216,8 +244,9 @@ export function readVarint(bytes, pos) {
 }
 
 /** A shard file: Map of key -> [ids (Int32Array), weights, before, after (Uint8Arrays;
- * no sides for pairs)]. Each key is written as two little-endian uint32 (high part,
- * low part), then its postings. */
+ * no sides for pairs and words)], a word's under the word itself (a string). Each key
+ * is written as two little-endian uint32 (high part, low part), then a word's
+ * characters, then its postings. */
 export function readShard(bytes) {
   const keys = new Map();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -225,7 +254,15 @@ export function readShard(bytes) {
   while (pos.at < bytes.length) {
     const key = view.getUint32(pos.at, true) * P32 + view.getUint32(pos.at + 4, true);
     pos.at += 8;
-    keys.set(key, readPostings(bytes, pos, isRun(key)));
+    if (isWord(key)) {
+      const n = readVarint(bytes, pos);
+      let word = "";
+      for (let i = 0; i < n; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
+      pos.at += 2 * n;
+      keys.set(word, readPostings(bytes, pos, false));
+    } else {
+      keys.set(key, readPostings(bytes, pos, isRun(key)));
+    }
   }
   return keys;
 }

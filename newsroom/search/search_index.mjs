@@ -1,6 +1,7 @@
 // Builds the archive's search index (the format is described in search_core.mjs).
 //
-// Input on stdin, one JSON object a line: first {"out": folder, "docs": count}, then
+// Input on stdin, one JSON object a line: first {"out": folder, "docs": count,
+// "words": the vocabulary, sorted}, then
 // one line per entry, in any order, as the build renders them:
 //   {"id", "url", "title", "date", "provinces": [[name, slug], …], "year",
 //    "fields": [[kind, name, other names …], …], "text"}
@@ -13,7 +14,8 @@ import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { forEachKey, normalize, shardOf, isRun, IN_TITLE, MIXED, VERSION } from "./search_core.mjs";
+import { forEachKey, normalize, shardOf, isRun, isWord, wordKey, IN_TITLE, MIXED, SHORTEST_WORD,
+         VERSION } from "./search_core.mjs";
 
 const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
 const MAX_SHARDS = 4096;
@@ -59,9 +61,7 @@ function place(key) {
   return i;
 }
 
-function slotOf(key) {
-  let i = place(key);
-  if (table[i] === key) return tableSlot[i];
+function newSlot(key) {
   const slot = keyOf.length;
   keyOf.push(key);
   postings.push([]);
@@ -70,15 +70,82 @@ function slotOf(key) {
     seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
     titled = grown(titled, size); touched = grown(touched, size);
   }
+  return slot;
+}
+
+function slotOf(key) {
+  let i = place(key);
+  if (table[i] === key) return tableSlot[i];
+  const slot = newSlot(key);
   if (2 * (slot + 1) > table.length) {
     table = new Float64Array(2 * table.length).fill(-1);
     tableSlot = new Int32Array(table.length);
-    for (let s = 0; s < slot; s++) { const j = place(keyOf[s]); table[j] = keyOf[s]; tableSlot[j] = s; }
+    for (let s = 0; s < slot; s++) {
+      if (isWord(keyOf[s])) continue;       // words have their slots from the trie
+      const j = place(keyOf[s]); table[j] = keyOf[s]; tableSlot[j] = s;
+    }
     i = place(key);
   }
   table[i] = key;
   tableSlot[i] = slot;
   return slot;
+}
+
+// The vocabulary as a trie: node -> character -> node in one open-addressing table
+// (key node * 65536 + character), and the slot of the word each node ends (-1 none).
+// Every word has its slot from the start, so the index lists each, found or not.
+const wordText = [];                 // slot -> the word, for the slots of words
+let trieKeys = new Float64Array(2).fill(-1);
+let trieNode = new Int32Array(2);
+let wordAt = new Int32Array(1).fill(-1);
+
+function trieSlot(key) {
+  const mask = trieKeys.length - 1;
+  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  let i = h & mask;
+  while (trieKeys[i] !== key && trieKeys[i] !== -1) i = (i + 1) & mask;
+  return i;
+}
+
+function vocabulary(words) {
+  const normal = [...new Set(words.map((w) => normalize(w, false).text))]
+    .filter((w) => w.length >= SHORTEST_WORD && !w.includes(" ")).sort();
+  let size = 2;
+  const chars = normal.reduce((sum, w) => sum + w.length, 0);
+  while (size < 2 * (chars + 1)) size *= 2;
+  trieKeys = new Float64Array(size).fill(-1);
+  trieNode = new Int32Array(size);
+  wordAt = new Int32Array(chars + 1).fill(-1);
+  let nodes = 1;
+  for (const word of normal) {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const key = node * 65536 + word.charCodeAt(i);
+      const at = trieSlot(key);
+      if (trieKeys[at] === -1) { trieKeys[at] = key; trieNode[at] = nodes++; }
+      node = trieNode[at];
+    }
+    const slot = newSlot(wordKey(word));
+    wordText[slot] = word;
+    wordAt[node] = slot;
+  }
+}
+
+/** Calls ``add(slot)`` for each vocabulary word at each place of normalised text. */
+function forEachWord(text, add) {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let node = 0;
+    for (let j = i; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 32) break;
+      const at = trieSlot(node * 65536 + c);
+      if (trieKeys[at] === -1) break;
+      node = trieNode[at];
+      if (wordAt[node] >= 0) add(wordAt[node]);
+    }
+  }
 }
 
 function addDoc(doc) {
@@ -91,8 +158,8 @@ function addDoc(doc) {
   // all of them: the one before (after) if always the same, else MIXED.
   const mark = ++serial;
   let keys = 0;
-  const visit = (k, before, after) => {
-    const slot = slotOf(k);
+  const visit = (k, before, after) => visitSlot(slotOf(k), before, after);
+  const visitSlot = (slot, before, after) => {
     if (seen[slot] !== mark) {
       seen[slot] = mark; count[slot] = 0; titled[slot] = 0; touched[keys++] = slot;
       around[slot] = before * 256 + after;
@@ -105,8 +172,10 @@ function addDoc(doc) {
   };
   // (visit first: it may put count and titled in bigger arrays)
   forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
+  forEachWord(text, (slot) => { visitSlot(slot, -1, -1); count[slot]++; });
   for (const part of [title, ...named]) {
     forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
+    forEachWord(part, (slot) => { visitSlot(slot, -1, -1); titled[slot] = 1; });
   }
   const id = doc.id;
   for (let i = 0; i < keys; i++) {
@@ -199,7 +268,7 @@ function build() {
   let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
   const file = new Bytes(64 * 1024);  // one shard's bytes, the next shard's after
   for (let s = 0; s < shards; s++) {
-    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]);
+    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b] || a - b);
     file.length = 0;
     for (const slot of inShard) {
       const key = keyOf[slot];
@@ -209,6 +278,15 @@ function build() {
       if (low.length < n) low = new Int32Array(2 * n);
       file.uint32(Math.floor(key / 4294967296));
       file.uint32(key % 4294967296);
+      if (isWord(key)) {
+        const word = wordText[slot];
+        file.varint(word.length);
+        file.room(2 * word.length);
+        for (let i = 0; i < word.length; i++) {
+          file.buf.writeUInt16LE(word.charCodeAt(i), file.length);
+          file.length += 2;
+        }
+      }
       file.varint(n);
       let last = -1;
       for (let i = 0; i < n; i++) {
@@ -261,7 +339,7 @@ function build() {
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
-  return { entries: fragments.size, keys: keyOf.length, shards,
+  return { entries: fragments.size, keys: keyOf.length, words: wordText.filter(Boolean).length, shards,
            index_kb: Math.round(indexBytes / 1024), entries_kb: Math.round(fragmentBytes / 1024) };
 }
 
@@ -269,7 +347,7 @@ const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (!line) continue;
   const value = JSON.parse(line);
-  if (header === null) header = value;
+  if (header === null) { header = value; vocabulary(header.words || []); }
   else addDoc(value);
 }
 if (header === null) throw new Error("no header line on stdin");

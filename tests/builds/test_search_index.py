@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 from collections import Counter
 
@@ -13,6 +14,8 @@ import pytest
 from newsroom.search import indexer as search
 from newsroom.read.corpus import load
 from newsroom.model import province as provinces
+from newsroom.model.archive import build_archive
+from newsroom.model.words import for_archive
 from newsroom.model.calendar import thai_date
 from newsroom.model.province import aliases, name_key, nearest
 
@@ -240,6 +243,33 @@ def test_what_the_index_proves_about_a_word_is_never_wrong(sample_site, sample_i
     decided = out["sure"] + out["out"]
     # most candidates are decided by the index alone (74% on the sample with photo captions)
     assert out["out"] > 0 and decided > 2.5 * out["open"], out
+
+
+def test_a_vocabulary_word_lists_exactly_the_entries_that_hold_it(sample_index):
+    """Each word of the segmenter's vocabulary (four characters or more) is in the index
+    with exactly the entries whose text, title or a field holds it anywhere (inside a
+    longer word too), each with its count in the text and its title mark; a word no
+    entry holds is listed with none, so the browser knows it is a word."""
+    index, entries = sample_index
+    vocabulary = {normalize(w) for w in for_archive(build_archive(entries)).vocabulary}
+    vocabulary = {w for w in vocabulary if len(w) >= 4 and " " not in w}
+    cards = [index.card(i) for i in range(index.manifest["docs"])]
+    parts = [(normalize(c["x"]), [normalize(c["t"]), *(normalize(n) for f in c["f"] for n in f[1:])])
+             for c in cards]
+    everything = "\n".join(f"{text}\n" + "\n".join(marked) for text, marked in parts)
+    present = {w for w in vocabulary if w in everything}
+    assert len(present) > 1000 and "ผู้ว่าราชการ" in present
+    absent = random.Random(7).sample(sorted(vocabulary - present), 300)
+    for word in [*sorted(present), *absent]:
+        find = re.compile(f"(?={re.escape(word)})")
+        want = []
+        for i, (text, marked) in enumerate(parts):
+            n, title = len(find.findall(text)), any(word in m for m in marked)
+            if n or title:
+                want.append((i, min(n or 1, 127) | (128 if title else 0)))
+        assert index.word(word) == want, word
+    # Not words of the vocabulary: the browser takes their runs of three.
+    assert index.word("ฟุตบอลโลกคุณธรรม") is None and index.word("ประชุมคณะ") is None
 
 
 def _side(c: str | None) -> int:
