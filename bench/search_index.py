@@ -66,11 +66,12 @@ def write_input(news_root: Path, lines: Path, out: str) -> Path:
     from newsroom.read.corpus import load
     from newsroom.search.documents import documents
     from newsroom.search.indexer import header
+    from newsroom.search.vocabulary import search_words
 
     archive = build_archive(load(news_root).entries)
     docs = documents(archive)
     with lines.open("w", encoding="utf-8") as f:
-        f.write(header(out, len(docs), for_archive(archive).vocabulary) + "\n")
+        f.write(header(out, len(docs), search_words(for_archive(archive).vocabulary)) + "\n")
         for e in archive.entries:
             f.write(docs[paths.entry(e.slug)].line(e.body) + "\n")
     return lines

@@ -26,6 +26,7 @@ from ..model.messages import guide_table, say
 from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
+from ..search.vocabulary import search_words
 from . import engine, jinja_helpers, line_breaks, shells
 from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
                     add_preview_files)
@@ -108,7 +109,8 @@ class NewsroomHooks:
         if plan is not None:
             try:
                 self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
-                                  serving=self.serving, words=plan.words.vocabulary)
+                                  serving=self.serving,
+                                  words=search_words(plan.words.vocabulary))
             except RuntimeError as e:       # Node is missing
                 problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:

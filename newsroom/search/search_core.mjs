@@ -15,15 +15,15 @@
 // aliases such as กทม.), tags, writers and photographers, each its own run of text,
 // keyed like the title (a word in a field ranks like a word in the title).
 //
-// Words are keys too. The builder has a vocabulary (pythainlp's Thai dictionary and
-// the archive's own names: programs, provinces, tags, people; newsroom/model/words.py)
-// and, at every place of a text, keys each vocabulary word of four characters or
-// more that starts there, whatever word the text goes on with: ผู้ว่าราชการ is keyed
-// inside ผู้ว่าราชการจังหวัด, as a reader who types it expects. Such a word's postings
-// are exactly the entries that hold it, so its count is exact at once, from one
-// shard, and no card needs checking. Every vocabulary word is in its shard, found in
-// no entry or not, so the browser knows a word it does not find there is not one of
-// them and takes the runs of three instead.
+// Words are keys too. The builder has a vocabulary (pythainlp's Thai dictionary, the
+// archive's own names: programs, provinces, tags, people, and the nouns การ and ความ
+// make of them; newsroom/search/vocabulary.py) and, at every place of a text, keys
+// each vocabulary word of four characters or more that starts there, whatever word
+// the text goes on with: ผู้ว่าราชการ is keyed inside ผู้ว่าราชการจังหวัด, as a reader
+// who types it expects. Such a word's postings are exactly the entries that hold it,
+// so its count is exact at once, from one shard, and no card needs checking. A word
+// that no entry holds, or that is not in the vocabulary, is not in its shard: the
+// browser then takes its runs of three (which find nothing, or candidates it checks).
 //
 // Exact counts for other words without fetching every card: each posting of a run
 // of three also says which character stands before and after the run in that entry,

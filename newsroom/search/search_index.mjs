@@ -92,61 +92,108 @@ function slotOf(key) {
 }
 
 // The vocabulary as a trie: node -> character -> node in one open-addressing table
-// (key node * 65536 + character), and the slot of the word each node ends (-1 none).
-// Every word has its slot from the start, so the index lists each, found or not.
+// (key node * symbols + the character's symbol, a small number: only the characters
+// of the vocabulary have one), and the word each node ends (-1 none). A word has a
+// slot once an entry holds it: the index lists the words found, and a word it does
+// not list the browser looks up by its runs of three (never a wrong answer).
 const wordText = [];                 // slot -> the word, for the slots of words
-let trieKeys = new Float64Array(2).fill(-1);
+let symbolOf = new Uint16Array(65536);
+let symbols = 1;
+let trieKeys = new Int32Array(2).fill(-1);
 let trieNode = new Int32Array(2);
-let wordAt = new Int32Array(1).fill(-1);
+let trieShift = 31;
+let wordAt = new Int32Array(1).fill(-1);   // node -> the word's place in ``words`` (-1 none)
+let words = [];
+let wordSlot = new Int32Array(0);          // the word's place -> its slot (-1 not found yet)
+// The nodes two characters deep, by their two symbols, in one small table (most walks
+// end within two characters; the big table is not in the processor's cache).
+let second = new Int32Array(0);
 
 function trieSlot(key) {
-  const mask = trieKeys.length - 1;
-  let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) | 0, 0x9e3779b1), 0x85ebca6b);
-  h ^= h >>> 15;
-  let i = h & mask;
-  while (trieKeys[i] !== key && trieKeys[i] !== -1) i = (i + 1) & mask;
+  let i = Math.imul(key, 0x9e3779b1) >>> trieShift;
+  while (trieKeys[i] !== key && trieKeys[i] !== -1) i = (i + 1) & (trieKeys.length - 1);
   return i;
 }
 
-function vocabulary(words) {
-  const normal = [...new Set(words.map((w) => normalize(w, false).text))]
+function vocabulary(list) {
+  words = [...new Set(list.map((w) => normalize(w, false).text))]
     .filter((w) => w.length >= SHORTEST_WORD && !w.includes(" ")).sort();
+  for (const word of words) {
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (symbolOf[c] === 0) symbolOf[c] = symbols++;
+    }
+  }
+  // Nodes: one per distinct prefix of a word, counted first to size the tables (the
+  // fewer, the more of them stay in the processor's cache).
+  let nodesNeeded = 1;
+  words.forEach((word, w) => {
+    const before = w > 0 ? words[w - 1] : "";
+    let same = 0;                           // sorted: the prefix shared with the previous word
+    while (same < word.length && same < before.length && word[same] === before[same]) same++;
+    nodesNeeded += word.length - same;
+  });
+  if (nodesNeeded * symbols >= 2 ** 31) throw new Error("vocabulary too large for its trie");
   let size = 2;
-  const chars = normal.reduce((sum, w) => sum + w.length, 0);
-  while (size < 2 * (chars + 1)) size *= 2;
-  trieKeys = new Float64Array(size).fill(-1);
+  trieShift = 31;
+  while (size < 1.5 * nodesNeeded) { size *= 2; trieShift--; }
+  trieKeys = new Int32Array(size).fill(-1);
   trieNode = new Int32Array(size);
-  wordAt = new Int32Array(chars + 1).fill(-1);
+  wordAt = new Int32Array(nodesNeeded).fill(-1);
+  wordSlot = new Int32Array(words.length).fill(-1);
   let nodes = 1;
-  for (const word of normal) {
+  second = new Int32Array(symbols * symbols).fill(-1);
+  words.forEach((word, w) => {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
-      const key = node * 65536 + word.charCodeAt(i);
+      const key = node * symbols + symbolOf[word.charCodeAt(i)];
       const at = trieSlot(key);
       if (trieKeys[at] === -1) { trieKeys[at] = key; trieNode[at] = nodes++; }
       node = trieNode[at];
+      if (i === 1) second[symbolOf[word.charCodeAt(0)] * symbols + symbolOf[word.charCodeAt(1)]] = node;
     }
-    const slot = newSlot(wordKey(word));
-    wordText[slot] = word;
-    wordAt[node] = slot;
-  }
+    wordAt[node] = w;
+  });
 }
 
-/** Calls ``add(slot)`` for each vocabulary word at each place of normalised text. */
-function forEachWord(text, add) {
+function slotOfWord(w) {
+  let slot = wordSlot[w];
+  if (slot < 0) {
+    slot = wordSlot[w] = newSlot(wordKey(words[w]));
+    wordText[slot] = words[w];
+  }
+  return slot;
+}
+
+/** The slots of the vocabulary words at each place of normalised text, into
+ * ``found`` (grown as needed); returns how many, and the array. */
+function wordsOf(text, found) {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    let node = 0;
-    for (let j = i; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 32) break;
-      const at = trieSlot(node * 65536 + c);
-      if (trieKeys[at] === -1) break;
+  let k = 0;
+  for (let i = 0; i + SHORTEST_WORD <= n; i++) {
+    const first = symbolOf[text.charCodeAt(i)];
+    if (first === 0) continue;
+    let node = second[first * symbols + symbolOf[text.charCodeAt(i + 1)]];
+    if (node < 0) continue;
+    for (let j = i + 2; j < n; j++) {
+      const symbol = symbolOf[text.charCodeAt(j)];
+      if (symbol === 0) break;                     // a space, or in no word
+      const key = node * symbols + symbol;
+      let at = Math.imul(key, 0x9e3779b1) >>> trieShift;
+      let probe;
+      while ((probe = trieKeys[at]) !== key && probe !== -1) at = (at + 1) & (trieKeys.length - 1);
+      if (probe === -1) break;
       node = trieNode[at];
-      if (wordAt[node] >= 0) add(wordAt[node]);
+      const w = wordAt[node];
+      if (w >= 0) {
+        if (k === found.length) found = grown(found, 2 * k);
+        found[k++] = slotOfWord(w);
+      }
     }
   }
+  return [k, found];
 }
+let foundWords = new Int32Array(4096);
 
 function addDoc(doc) {
   const title = normalize(doc.title, false).text;
@@ -171,11 +218,17 @@ function addDoc(doc) {
     return slot;
   };
   // (visit first: it may put count and titled in bigger arrays)
+  const inWords = (part, mark) => {
+    let k;
+    [k, foundWords] = wordsOf(part, foundWords);
+    for (let i = 0; i < k; i++) visitSlot(foundWords[i], -1, -1);
+    for (let i = 0; i < k; i++) { if (mark) titled[foundWords[i]] = 1; else count[foundWords[i]]++; }
+  };
   forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
-  forEachWord(text, (slot) => { visitSlot(slot, -1, -1); count[slot]++; });
+  inWords(text, false);
   for (const part of [title, ...named]) {
     forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
-    forEachWord(part, (slot) => { visitSlot(slot, -1, -1); titled[slot] = 1; });
+    inWords(part, true);
   }
   const id = doc.id;
   for (let i = 0; i < keys; i++) {
@@ -268,7 +321,8 @@ function build() {
   let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
   const file = new Bytes(64 * 1024);  // one shard's bytes, the next shard's after
   for (let s = 0; s < shards; s++) {
-    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b] || a - b);
+    const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]
+      || (wordText[a] < wordText[b] ? -1 : 1));       // (only words can share a key)
     file.length = 0;
     for (const slot of inShard) {
       const key = keyOf[slot];
