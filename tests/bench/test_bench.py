@@ -27,12 +27,19 @@ def test_the_benchmark_measures_every_figure_at_two_sizes(tmp_path):
         assert summary["project_output_mb"] > summary["baseline_output_mb"]
         assert size["check_s"] > 0 and size["preview"]["seconds"] > 0
         assert size["dirty"]["seconds"] > 0 and size["index_s"] > 0
-        assert set(summary["targets_met"]) == {"build_ratio", "peak_memory", "check", "preview"}
+        hugo = bool(size["hugo"])
+        assert set(summary["targets_met"]) == {"build_ratio", "peak_memory", "check", "preview",
+                                               "warm", *(["warm_added"] if hugo else [])}
+        # the warm builds: the copy built again with its .cache/, then with one entry more
+        assert 0 < summary["warm_s"] and 0 < summary["warm_added_s"]
+        assert size["warm_added"]["output_mb"] > 0
+        assert ("warm_added_hugo_ratio" in summary) == hugo
         assert set(size["stages"]) >= {"read + check entries (read.corpus.load)",
                                        "plan pages (plan.site_plan.plan_site)"}
     assert data["linearity"]["target"] == 2.1
     table = out.stdout
     assert "30 entries (median of 1 run)" in table and "60 entries" in table
     assert "preview after one edit (s)" in table and "linearity:" in table
+    assert "warm build, nothing changed (s)" in table and "warm build, one entry added (s)" in table
     # below 10,000 entries a figure over a target is shown as such, not as a miss
     assert "MISSED" not in table
