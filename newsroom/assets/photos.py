@@ -29,7 +29,7 @@ WIDTHS = (320, 640, 1280)      # phone thumbnails, phone full width, desktop
 LARGEST = 1600                 # long edge of the largest copy
 QUALITY = 78
 SIZES = "(max-width: 45em) 100vw, 45em"
-COPIES_VERSION = "2"
+COPIES_VERSION = "3"      # 3: each size resized from the next larger copy
 
 
 @dataclass(frozen=True)
@@ -123,26 +123,28 @@ def _pixels(source: Path, size: tuple[int, int]) -> Image.Image:
 
 def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
     """The published copies of one photo, JPEG and WebP (made once per content, then
-    cached)."""
+    cached). Each size is resized once for both formats, from the next larger copy
+    (the largest from the photo): a third of the resampling of each from the photo."""
     sizes = copy_sizes(verdict.width, verdict.height)
-    made: dict[str, list[Rendition]] = {}
-    pixels: Image.Image | None = None
-    for suffix, kind, options in FORMATS:
-        for w, h in sizes:
-            cached = _cached_copy(cache, verdict, w, suffix)
-            if not cached.exists():
-                if pixels is None:
-                    pixels = _pixels(photo.source, sizes[-1])
-                cache.mkdir(parents=True, exist_ok=True)
-                small = pixels.resize((w, h), Image.Resampling.LANCZOS)
-                small.info = {}             # no comment, EXIF or XMP carried over
-                partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-                small.save(partial, kind, **options)
-                partial.replace(cached)
-            made.setdefault(suffix, []).append(
-                Rendition(_resized_name(photo.target, w, suffix), cached, w, h))
+    wanted = {(w, suffix): _cached_copy(cache, verdict, w, suffix)
+              for suffix, _, _ in FORMATS for w, _ in sizes}
+    if any(not path.exists() for path in wanted.values()):
+        cache.mkdir(parents=True, exist_ok=True)
+        larger = _pixels(photo.source, sizes[-1])
+        for w, h in reversed(sizes):
+            small = larger.resize((w, h), Image.Resampling.LANCZOS)
+            small.info = {}                 # no comment, EXIF or XMP carried over
+            for suffix, kind, options in FORMATS:
+                cached = wanted[w, suffix]
+                if not cached.exists():
+                    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+                    small.save(partial, kind, **options)
+                    partial.replace(cached)
+            larger = small
+    made = {suffix: tuple(Rendition(_resized_name(photo.target, w, suffix), wanted[w, suffix], w, h)
+                          for w, h in sizes) for suffix, _, _ in FORMATS}
     top = made["jpg"][-1]
-    return PhotoSet(photo.target, top.width, top.height, tuple(made["jpg"]), tuple(made["webp"]))
+    return PhotoSet(photo.target, top.width, top.height, made["jpg"], made["webp"])
 
 
 def photo_problems(entry: Entry, verdicts: PhotoVerdicts) -> list[Problem]:
