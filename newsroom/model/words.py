@@ -140,19 +140,22 @@ class Segmenter:
         return _joined(self._tokens(text, speed.fast() if memo is None else memo))
 
     def shaped(self, text: str, shape: Callable[[tuple[Piece, ...]], T],
-               memo: bool | None = None) -> T:
+               memo: bool | None = None,
+               cut: Callable[[str], tuple[Piece, ...]] | None = None) -> T:
         """``shape(self.pieces(text))``: the caller's form of the pieces (marked HTML).
         A text up to MEMO_TEXT long (a title, a label, a card's summary: each printed
         on many pages) is cut and shaped once per shape, memoised by value (a speed
         layer); a body's paragraph is cut where it shows, with its runs of Thai
-        letters segmented once."""
+        letters segmented once. ``cut``: what gives the pieces instead of ``pieces``
+        (the same ones: render/line_break_cache.py keeps them between builds)."""
         memo = speed.fast() if memo is None else memo
+        pieces = cut or (lambda t: self.pieces(t, memo))
         if len(text) > MEMO_TEXT or not memo:
-            return shape(self.pieces(text, memo))
+            return shape(pieces(text))
         key = (text, shape)
         found = self._shaped.get(key)
         if found is None:
-            found = self._shaped[key] = shape(self.pieces(text, memo))
+            found = self._shaped[key] = shape(pieces(text))
         return found
 
     def _tokens(self, text: str, memo: bool) -> list[tuple[str, str]]:

@@ -31,6 +31,7 @@ from typing import Callable
 
 from .. import speed
 from ..model.words import Piece, Segmenter
+from .line_break_cache import KeptPieces
 
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math",
                       "textarea", "title"})
@@ -43,15 +44,16 @@ _REFERENCE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)
 _MAY_CHANGE = re.compile("[\u0e01-\u0e4e\u00b7\u2013\u2014|]")
 
 
-def word_breaks(segmenter: Segmenter) -> Callable[[str], str]:
+def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None) -> Callable[[str], str]:
     """The ``word_breaks`` filter: HTML in, the same HTML with its Thai lines marked
-    (MkDocs' Jinja environment does not autoescape: the block's HTML comes as a str)."""
+    (MkDocs' Jinja environment does not autoescape: the block's HTML comes as a str).
+    ``kept``: texts marked by earlier builds (line_break_cache.py)."""
     def marked_html(html: str) -> str:
-        return mark(str(html), segmenter)
+        return mark(str(html), segmenter, kept)
     return marked_html
 
 
-def mark(html: str, segmenter: Segmenter) -> str:
+def mark(html: str, segmenter: Segmenter, kept: KeptPieces | None = None) -> str:
     parts = _MARKUP.split(html)           # text, tag, text, tag, …, text
     memo = speed.fast()
     verbatim = 0                          # depth inside VERBATIM elements
@@ -62,17 +64,18 @@ def mark(html: str, segmenter: Segmenter) -> str:
                 verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
         text = parts[i]
         if text and not verbatim and _MAY_CHANGE.search(text):
-            parts[i] = _marked_text(text, segmenter, memo)
+            parts[i] = _marked_text(text, segmenter, memo, kept)
     return "".join(parts)
 
 
-def _marked_text(text: str, segmenter: Segmenter, memo: bool) -> str:
+def _marked_text(text: str, segmenter: Segmenter, memo: bool, kept: KeptPieces | None) -> str:
     """Escaped text (between two tags) with its pieces marked; character references
     are copied whole."""
     parts = _REFERENCE.split(text)
+    cut = None if kept is None else (lambda part: kept.pieces(part, segmenter, memo))
     for i in range(0, len(parts), 2):
         if _MAY_CHANGE.search(parts[i]):
-            parts[i] = segmenter.shaped(parts[i], _html, memo)
+            parts[i] = segmenter.shaped(parts[i], _html, memo, cut)
     return "".join(parts)
 
 

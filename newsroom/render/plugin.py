@@ -27,7 +27,7 @@ from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer
 from ..search.vocabulary import search_words
-from . import engine, jinja_helpers, line_breaks, shells
+from . import engine, jinja_helpers, line_break_cache, line_breaks, shells
 from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
                     add_preview_files)
 from .body_cache import BodyCache
@@ -63,6 +63,7 @@ class NewsroomHooks:
         self.collector = IdleCollector()         # no full collection in the middle of a preview
         self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
         self.bodies: BodyCache | None = None     # entry bodies converted by earlier builds
+        self.marked: line_break_cache.KeptPieces | None = None  # Thai text marked by earlier builds
 
     @property
     def serving(self) -> bool:
@@ -142,7 +143,14 @@ class NewsroomHooks:
         segmenter (line_breaks.py). Thousands of entry and listing pages render through
         the speed layers of jinja_helpers.py and shells.py (none with NEWSROOM_FAST=0)."""
         assert self.plan is not None
-        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words)
+        root = root_of(config)
+        if self.marked is None or self.marked.key != line_break_cache.key(self.plan.words) \
+                or self.marked.folder != root / line_break_cache.FOLDER:
+            self.marked = line_break_cache.KeptPieces(root, self.plan.words)
+        else:
+            self.marked.start_build()           # serve: the next build, the same words
+        env.filters["word_breaks"] = line_breaks.word_breaks(
+            self.plan.words, self.marked if self.marked.on else None)
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
@@ -205,6 +213,8 @@ class NewsroomHooks:
         self.swap.commit()
         if self.bodies is not None:
             self.bodies.commit(full=not self.dirty)
+        if self.marked is not None and not self.serving:
+            self.marked.commit(full=not self.dirty)
         if self.serving:
             self.collector.build_done()
 

@@ -1,0 +1,144 @@
+"""Thai text marked by an earlier build, kept in .cache/line-breaks/ (a speed layer).
+
+Marking where Thai lines may break (line_breaks.py) is about a quarter of a
+build whose bodies and photos are cached (2,000 generated entries under
+cProfile: 30 s of 111 s): every run of text between two tags of every page is
+cut into words (model/words.py) and marked, and a body's paragraphs are too
+long for the segmenter's memo of one process. What comes out depends only on
+the text, the segmenter's dictionary (pythainlp's, with the archive's own
+words) and the code, so each text's pieces are kept in one file whose name is
+a digest of the dictionary and the code (``key``), by a digest of the text:
+each piece as one character (its length and two flags), a twentieth of the
+marked HTML (2,000 entries: 42 MB marked), which is made again from them.
+
+The file holds its key and a checksum of its payload: a missing, truncated,
+corrupt or foreign file is ignored and every text marked again, never trusted.
+It is written when a `mkdocs build` succeeds (not by `serve`, whose writer
+waits: a preview reads it and keeps it in memory), with only the texts that
+build used when it was a full one, and files of other keys are removed.
+NEWSROOM_FAST=0 turns the layer off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+from pathlib import Path
+
+from .. import speed
+from ..model.words import Piece, Segmenter
+from .body_cache import code_version
+
+FOLDER = Path(".cache") / "line-breaks"
+FORMAT = "1"
+
+
+def key(segmenter: Segmenter) -> str:
+    """The code (newsroom/ and pythainlp), and the words of the segmenter's dictionary."""
+    h = hashlib.sha256(f"{FORMAT}:{code_version()}".encode())
+    h.update(importlib.metadata.version("pythainlp").encode())
+    for word in sorted(segmenter.extra):
+        h.update(b"\0" + word.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _checksum(payload: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _encoded(pieces: tuple[Piece, ...]) -> str | None:
+    """Each piece as one character: its length * 4 + keep * 2 + wbr (None: a piece too
+    long for one character below the surrogates)."""
+    codes = [len(p.text) * 4 + p.keep * 2 + p.wbr for p in pieces]
+    return "".join(map(chr, codes)) if all(c < 0xD800 for c in codes) else None
+
+
+def _decoded(text: str, encoded: str) -> tuple[Piece, ...] | None:
+    pieces, at = [], 0
+    for ch in encoded:
+        code = ord(ch)
+        length = code >> 2
+        pieces.append(Piece(text[at:at + length], bool(code & 2), bool(code & 1)))
+        at += length
+    return tuple(pieces) if at == len(text) else None
+
+
+class KeptPieces:
+    """Texts' pieces by a digest of the text: those of earlier builds, and this one's."""
+
+    def __init__(self, root: Path, segmenter: Segmenter) -> None:
+        self.on = speed.fast()
+        self.folder = root / FOLDER
+        self.key = key(segmenter) if self.on else ""
+        self.kept: dict[str, str] = self._read() if self.on else {}
+        self.new: dict[str, str] = {}
+        self.used: set[str] = set()
+
+    def _path(self) -> Path:
+        return self.folder / f"{self.key}.json"
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self._path().read_text(encoding="utf-8"))
+            payload = data["payload"]
+            if (data.get("key") != self.key or not isinstance(payload, dict)
+                    or data.get("sum") != _checksum(payload)
+                    or not all(isinstance(v, str) for v in payload.values())):
+                return {}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+        return payload
+
+    def pieces(self, text: str, segmenter: Segmenter, memo: bool) -> tuple[Piece, ...]:
+        """``segmenter.pieces(text)``, as an earlier build cut it when one did."""
+        if not self.on:
+            return segmenter.pieces(text, memo)
+        digest = _digest(text)
+        encoded = self.kept.get(digest) or self.new.get(digest)
+        found = _decoded(text, encoded) if encoded is not None else None
+        if found is None:
+            found = segmenter.pieces(text, memo)
+            encoded = _encoded(found)
+            if encoded is None:
+                return found
+            self.new[digest] = encoded
+        self.used.add(digest)
+        return found
+
+    def start_build(self) -> None:
+        """A new build of the same process (`serve`): what it uses is counted afresh."""
+        self.kept.update(self.new)
+        self.new.clear()
+        self.used.clear()
+
+    def commit(self, full: bool) -> None:
+        """A build succeeded: write the file (a full build's texts only), remove others."""
+        if not self.on or (not self.new and (not full or self.used >= self.kept.keys())):
+            return                      # nothing to add, nothing to drop: the file stands
+        payload = {**self.kept, **self.new}
+        if full:
+            payload = {d: v for d, v in payload.items() if d in self.used}
+        path = self._path()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+            partial.write_text(json.dumps({"key": self.key, "sum": _checksum(payload),
+                                           "payload": payload}, ensure_ascii=False),
+                               encoding="utf-8")
+            partial.replace(path)
+        except OSError:
+            return
+        self.kept, self.new = payload, {}
+        for other in self.folder.glob("*.json"):
+            if other != path:
+                try:
+                    other.unlink()
+                except OSError:
+                    pass

@@ -1,0 +1,95 @@
+"""Thai text's pieces kept in .cache/line-breaks/ between builds (render/line_break_cache.py):
+a warm build gives the bytes a cold one gives, the kept pieces are used, and no file that is
+truncated, corrupt or not its own is trusted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.generate import generate
+from newsroom.model.words import Piece, Segmenter
+from newsroom.render import line_break_cache as cache
+from newsroom.render.line_breaks import mark
+from tests.helpers import make_project, mkdocs, site_files, write_entry
+
+
+def _build(root: Path) -> dict[str, bytes]:
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return site_files(root / "site")
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted((root / cache.FOLDER).glob("*.json"))
+
+
+def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 40, seed=5)
+    cold = _build(root)
+    (kept,) = _files(root)
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    assert data["key"] == kept.stem and len(data["payload"]) > 500
+    stamp = kept.stat().st_mtime_ns
+    assert _build(root) == cold
+    assert kept.stat().st_mtime_ns == stamp            # nothing new: not written again
+    # The kept pieces are what the pages show: one text's pieces in the reverse order
+    # (lengths that still add up to the text) change the pages that show it.
+    digest, encoded = next((d, e) for d, e in data["payload"].items()
+                           if len(e) > 20 and e != e[::-1])
+    data["payload"][digest] = encoded[::-1]
+    data["sum"] = cache._checksum(data["payload"])
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert _build(root) != cold
+    # A new tag is a new dictionary: a new file, the old one removed.
+    write_entry(root, "2564/2020-11-06-new.md", "title: ข่าวใหม่\ndate: 2020-11-06\nauthor: ก ไก่\n"
+                "province: น่าน\ntags: [แท็กใหม่เอี่ยม]", body="ประชุมคณะทำงาน")
+    _build(root)
+    (new,) = _files(root)
+    assert new != kept
+
+
+def test_a_file_that_is_not_its_own_is_not_trusted(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 12, seed=2)
+    cold = _build(root)
+    (kept,) = _files(root)
+    good = kept.read_text(encoding="utf-8")
+    data = json.loads(good)
+    wrong = {d: "\u0004" * 3 for d in data["payload"]}             # pieces of the wrong texts
+    spoilt = [good[: len(good) // 2],                                             # truncated
+              json.dumps({**data, "payload": wrong}, ensure_ascii=False),          # checksum
+              json.dumps({"key": "0" * 64, "payload": wrong,                     # foreign key
+                          "sum": cache._checksum(wrong)}, ensure_ascii=False)]
+    for text in spoilt:
+        kept.write_text(text, encoding="utf-8")
+        assert _build(root) == cold
+
+
+def test_pieces_that_do_not_fit_the_text_are_cut_again(tmp_path):
+    def seg() -> Segmenter:             # a new one each time: no memo of its own
+        return Segmenter(frozenset({"จังหวัดคุณธรรม"}))
+
+    text = "ขับเคลื่อนจังหวัดคุณธรรม ปีงบประมาณ 2564"
+    pieces = cache.KeptPieces(tmp_path, seg())
+    want = mark(text, seg())
+    assert mark(text, seg(), pieces) == want and "nr-w" in want
+    (digest,) = pieces.new
+    pieces.new[digest] = cache._encoded((Piece("ขับ"),))            # a collision, say
+    assert mark(text, seg(), pieces) == want
+
+
+def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 12, seed=2)
+    fast = _build(root)
+    assert _files(root)
+    for f in _files(root):
+        f.unlink()
+    monkeypatch.setenv("NEWSROOM_FAST", "0")
+    assert _build(root) == fast
+    assert not _files(root)
