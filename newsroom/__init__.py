@@ -5,6 +5,7 @@ list (tests/unit/test_layers.py), and only render/ imports MkDocs, Jinja or
 Markdown:
 
     speed.py            the one switch for every speed layer (NEWSROOM_FAST=0)
+    whole_files.py      files written whole or not at all (caches, photo copies)
     model/              the domain, plain values
       messages.py         every message writers read, Thai (English behind a switch)
       problems.py         Problem: file, line, field, what would be right

@@ -15,13 +15,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .. import whole_files
 from ..model.messages import CATALOGUE, say
 
 VERDICTS_VERSION = "3"      # 3: problems kept as message keys
@@ -152,10 +152,7 @@ class PhotoVerdicts:
         data = {"version": VERDICTS_VERSION,
                 "verdicts": {k: asdict(v) for k, v in self.known.items()}}
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}.part")
-            partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            partial.replace(self.file)
+            whole_files.write_text(self.file, json.dumps(data, ensure_ascii=False))
             self.new = {}
         except OSError:
             pass            # a cache that cannot be written only costs time

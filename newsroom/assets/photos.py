@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from .. import speed
+from .. import speed, whole_files
 from ..model.entry import Entry, Photo
 from ..model.messages import say
 from ..model.problems import Problem
@@ -137,9 +137,8 @@ def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
             for suffix, kind, options in FORMATS:
                 cached = wanted[w, suffix]
                 if not cached.exists():
-                    partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-                    small.save(partial, kind, **options)
-                    partial.replace(cached)
+                    with whole_files.replacing(cached) as partial:
+                        small.save(partial, kind, **options)
             larger = small
     made = {suffix: tuple(Rendition(_resized_name(photo.target, w, suffix), wanted[w, suffix], w, h)
                           for w, h in sizes) for suffix, _, _ in FORMATS}

@@ -29,11 +29,10 @@ import hashlib
 import importlib.metadata
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
-from .. import speed
+from .. import speed, whole_files
 
 BODIES = Path(".cache") / "bodies"
 FORMAT = "1"
@@ -145,12 +144,9 @@ class BodyCache:
         for key, payload in self.new.items():
             path = self._path(key)
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-                partial.write_text(json.dumps({"key": key, "sum": _checksum(payload),
-                                               "payload": payload}, ensure_ascii=False),
-                                   encoding="utf-8")
-                partial.replace(path)
+                whole_files.write_text(path, json.dumps(
+                    {"key": key, "sum": _checksum(payload), "payload": payload},
+                    ensure_ascii=False))
             except OSError:
                 continue
         self.new.clear()

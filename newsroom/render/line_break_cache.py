@@ -24,10 +24,9 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 from pathlib import Path
 
-from .. import speed
+from .. import speed, whole_files
 from ..model.words import Piece, Segmenter
 from .body_cache import code_version
 
@@ -127,12 +126,9 @@ class KeptPieces:
             payload = {d: v for d, v in payload.items() if d in self.used}
         path = self._path()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-            partial.write_text(json.dumps({"key": self.key, "sum": _checksum(payload),
-                                           "payload": payload}, ensure_ascii=False),
-                               encoding="utf-8")
-            partial.replace(path)
+            whole_files.write_text(path, json.dumps(
+                {"key": self.key, "sum": _checksum(payload), "payload": payload},
+                ensure_ascii=False))
         except OSError:
             return
         self.kept, self.new = payload, {}

@@ -1,0 +1,34 @@
+"""Files written whole or not at all: the caches under .cache/ and the photo copies.
+
+A build may stop at any moment (a writer saves again, CI is cancelled), and two
+processes may write the same file (photo workers): each writes a partial file
+of its own beside the target and renames it into place, so a reader finds the
+old file, the new one, or none, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """The partial file to write; it takes the place of ``path`` when the block ends
+    without an error, and is removed when it does not."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        yield partial
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """``text`` as UTF-8 in ``path``, whole."""
+    with replacing(path) as partial:
+        partial.write_text(text, encoding="utf-8")
