@@ -4,8 +4,9 @@ Thai is written without spaces and segmenters disagree on word ends, so the
 index does not segment: search_core.mjs turns text into runs of three
 characters, and the same file, copied into the site, does it for the reader's
 query in the browser (docs/assets/search.js). Besides, every word of the
-vocabulary (the segmenter's: pythainlp's dictionary and the archive's names,
-model/words.py) is keyed wherever it stands in a text, so a reader's word
+vocabulary (search/vocabulary.py: the segmenter's words, pythainlp's dictionary
+and the archive's names, and the nouns การ and ความ make of them) is keyed
+wherever it stands in a text, so a reader's word
 that is one of them has its exact entries at once. The format is described
 in search_core.mjs.
 
