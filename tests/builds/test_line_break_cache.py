@@ -24,11 +24,16 @@ def _files(root: Path) -> list[Path]:
     return sorted((root / cache.FOLDER).glob("*.json"))
 
 
-def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monkeypatch):
+def _built(tmp_path: Path, monkeypatch, entries: int, seed: int) -> tuple[Path, dict[str, bytes]]:
+    """A generated project built once: its folder and its site's files."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
-    generate(root, 40, seed=5)
-    cold = _build(root)
+    generate(root, entries, seed=seed)
+    return root, _build(root)
+
+
+def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monkeypatch):
+    root, cold = _built(tmp_path, monkeypatch, 40, seed=5)
     (kept,) = _files(root)
     data = json.loads(kept.read_text(encoding="utf-8"))
     assert data["key"] == kept.stem and len(data["payload"]) > 500
@@ -52,10 +57,7 @@ def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monke
 
 
 def test_a_file_that_is_not_its_own_is_not_trusted(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    root = make_project(tmp_path / "project")
-    generate(root, 12, seed=2)
-    cold = _build(root)
+    root, cold = _built(tmp_path, monkeypatch, 12, seed=2)
     (kept,) = _files(root)
     good = kept.read_text(encoding="utf-8")
     data = json.loads(good)
@@ -83,10 +85,7 @@ def test_pieces_that_do_not_fit_the_text_are_cut_again(tmp_path):
 
 
 def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    root = make_project(tmp_path / "project")
-    generate(root, 12, seed=2)
-    fast = _build(root)
+    root, fast = _built(tmp_path, monkeypatch, 12, seed=2)
     assert _files(root)
     for f in _files(root):
         f.unlink()
