@@ -81,7 +81,7 @@ function slotOf(key) {
     table = new Float64Array(2 * table.length).fill(-1);
     tableSlot = new Int32Array(table.length);
     for (let s = 0; s < slot; s++) {
-      if (isWord(keyOf[s])) continue;       // words have their slots from the trie
+      if (isWord(keyOf[s])) continue;       // a word's slot is found by its place: wordSlot
       const j = place(keyOf[s]); table[j] = keyOf[s]; tableSlot[j] = s;
     }
     i = place(key);
@@ -165,11 +165,10 @@ function slotOfWord(w) {
   return slot;
 }
 
-/** The slots of the vocabulary words at each place of normalised text, into
- * ``found`` (grown as needed); returns how many, and the array. */
-function wordsOf(text, found) {
+/** Calls ``add(slot)`` for each vocabulary word at each place of normalised text
+ * (one call per occurrence, as forEachKey). */
+function forEachWord(text, add) {
   const n = text.length;
-  let k = 0;
   for (let i = 0; i + SHORTEST_WORD <= n; i++) {
     const first = symbolOf[text.charCodeAt(i)];
     if (first === 0) continue;
@@ -178,22 +177,13 @@ function wordsOf(text, found) {
     for (let j = i + 2; j < n; j++) {
       const symbol = symbolOf[text.charCodeAt(j)];
       if (symbol === 0) break;                     // a space, or in no word
-      const key = node * symbols + symbol;
-      let at = Math.imul(key, 0x9e3779b1) >>> trieShift;
-      let probe;
-      while ((probe = trieKeys[at]) !== key && probe !== -1) at = (at + 1) & (trieKeys.length - 1);
-      if (probe === -1) break;
+      const at = trieSlot(node * symbols + symbol);
+      if (trieKeys[at] === -1) break;
       node = trieNode[at];
-      const w = wordAt[node];
-      if (w >= 0) {
-        if (k === found.length) found = grown(found, 2 * k);
-        found[k++] = slotOfWord(w);
-      }
+      if (wordAt[node] >= 0) add(slotOfWord(wordAt[node]));
     }
   }
-  return [k, found];
 }
-let foundWords = new Int32Array(4096);
 
 function addDoc(doc) {
   const title = normalize(doc.title, false).text;
@@ -218,17 +208,11 @@ function addDoc(doc) {
     return slot;
   };
   // (visit first: it may put count and titled in bigger arrays)
-  const inWords = (part, mark) => {
-    let k;
-    [k, foundWords] = wordsOf(part, foundWords);
-    for (let i = 0; i < k; i++) visitSlot(foundWords[i], -1, -1);
-    for (let i = 0; i < k; i++) { if (mark) titled[foundWords[i]] = 1; else count[foundWords[i]]++; }
-  };
   forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
-  inWords(text, false);
+  forEachWord(text, (slot) => { visitSlot(slot, -1, -1); count[slot]++; });
   for (const part of [title, ...named]) {
     forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
-    inWords(part, true);
+    forEachWord(part, (slot) => { visitSlot(slot, -1, -1); titled[slot] = 1; });
   }
   const id = doc.id;
   for (let i = 0; i < keys; i++) {
