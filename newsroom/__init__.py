@@ -67,7 +67,7 @@ Markdown:
       markdown_ext.py     safe ids, entries' photos and links in Markdown
       sanitize.py         entry bodies cleaned on the HTML a browser parses
       line_breaks.py      Thai lines broken between words: a filter over our content
-      line_break_cache.py Thai text marked by earlier builds (.cache/line-breaks/)
+      line_break_cache.py Thai text's pieces cut by earlier builds (.cache/line-breaks/)
       shells.py           Material's chrome rendered once per page shape
       jinja_helpers.py    a cached url filter, cards once per depth, compiled templates
       preview.py          what `mkdocs serve --dirty` needs: page files, reused feeds

@@ -1,4 +1,4 @@
-"""Thai text marked by an earlier build, kept in .cache/line-breaks/ (a speed layer).
+"""Thai text's pieces cut by an earlier build, kept in .cache/line-breaks/ (a speed layer).
 
 Marking where Thai lines may break (line_breaks.py) is about a quarter of a
 build whose bodies and photos are cached (2,000 generated entries under
@@ -21,6 +21,7 @@ NEWSROOM_FAST=0 turns the layer off.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -34,8 +35,10 @@ FOLDER = Path(".cache") / "line-breaks"
 FORMAT = "1"
 
 
+@functools.lru_cache(maxsize=4)
 def key(segmenter: Segmenter) -> str:
-    """The code (newsroom/ and pythainlp), and the words of the segmenter's dictionary."""
+    """The code (newsroom/ and pythainlp), and the words of the segmenter's dictionary
+    (a segmenter is one dictionary, kept for the process: model/words.py segmenter)."""
     h = hashlib.sha256(f"{FORMAT}:{code_version()}".encode())
     h.update(importlib.metadata.version("pythainlp").encode())
     for word in sorted(segmenter.extra):

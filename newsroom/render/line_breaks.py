@@ -47,7 +47,7 @@ _MAY_CHANGE = re.compile("[\u0e01-\u0e4e\u00b7\u2013\u2014|]")
 def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None) -> Callable[[str], str]:
     """The ``word_breaks`` filter: HTML in, the same HTML with its Thai lines marked
     (MkDocs' Jinja environment does not autoescape: the block's HTML comes as a str).
-    ``kept``: texts marked by earlier builds (line_break_cache.py)."""
+    ``kept``: the pieces earlier builds cut texts into (line_break_cache.py)."""
     def marked_html(html: str) -> str:
         return mark(str(html), segmenter, kept)
     return marked_html

@@ -63,7 +63,7 @@ class NewsroomHooks:
         self.collector = IdleCollector()         # no full collection in the middle of a preview
         self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
         self.bodies: BodyCache | None = None     # entry bodies converted by earlier builds
-        self.marked: line_break_cache.KeptPieces | None = None  # Thai text marked by earlier builds
+        self.marked: line_break_cache.KeptPieces | None = None  # Thai line-break pieces kept
 
     @property
     def serving(self) -> bool:
@@ -149,8 +149,7 @@ class NewsroomHooks:
             self.marked = line_break_cache.KeptPieces(root, self.plan.words)
         else:
             self.marked.start_build()           # serve: the next build, the same words
-        env.filters["word_breaks"] = line_breaks.word_breaks(
-            self.plan.words, self.marked if self.marked.on else None)
+        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked)
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
