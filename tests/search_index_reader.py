@@ -112,6 +112,36 @@ class SearchIndex:
         w = normalize(word)
         return self.shard(shard_of(word_key(w), self.manifest["shards"])).get(w)
 
+    def places(self, word: str) -> dict[int, list[int]] | None:
+        """A listed word's places in each entry holding it (entry id -> places, as
+        search_core.mjs readPlaces), None if the word is not listed."""
+        w = normalize(word)
+        listed = self.word(w)
+        if listed is None:
+            return None
+        data = gzip.decompress(
+            (self.folder / "p" / f"{shard_of(word_key(w), self.manifest['shards'])}.bin").read_bytes())
+        at = 0
+        while at < len(data):
+            at += 8
+            length, at = _varint(data, at)
+            name = data[at:at + 2 * length].decode("utf-16-le")
+            at += 2 * length
+            n, at = _varint(data, at)
+            found = []
+            for _ in range(n):
+                m, at = _varint(data, at)
+                place, mine = -1, []
+                for _ in range(m):
+                    gap, at = _varint(data, at)
+                    place += gap + 1
+                    mine.append(place)
+                found.append(mine)
+            if name == w:
+                assert len(found) == len(listed)
+                return {entry: mine for (entry, _), mine in zip(listed, found)}
+        raise AssertionError(f"{w} listed but without places")
+
     def candidates(self, word: str) -> set[int]:
         """Entry ids holding every key of the word."""
         found: set[int] | None = None

@@ -103,6 +103,9 @@
     return cache.get(key);
   }
   const shard = (core, n) => once(`i${n}`, () => bytes(`i/${n}.bin`).then(core.readShard));
+  const placesOf = (core, n) => once(`p${n}`, () => bytes(`p/${n}.bin`).then(core.readPlaces));
+  const listedWord = async (s, word) =>
+    (await shard(s.core, s.core.shardOf(s.core.wordKey(word), s.manifest.shards))).get(word);
   const ids = (core, name) => once(`f${name}`, () => bytes(`f/${name}.bin`).then(core.readIds));
   const card = (id) => once(`d${id}`, () => bytes(`d/${id}.bin`)
     .then((b) => JSON.parse(new TextDecoder().decode(b))));
@@ -114,8 +117,7 @@
   async function wordHits(s, word) {
     const { core } = s;
     if (word.length >= core.SHORTEST_WORD) {        // a vocabulary word: its entries, exactly
-      const listed = (await shard(core, core.shardOf(core.wordKey(word), s.manifest.shards)))
-        .get(word);
+      const listed = await listedWord(s, word);
       if (listed) {
         const hits = new Map();
         listed[0].forEach((id, n) => hits.set(id, { weight: listed[1][n], sure: true }));
@@ -159,7 +161,57 @@
       }
       hits.set(id, { weight: count | title, sure: sure === 1 });
     }
+    let unsure = 0;
+    for (const hit of hits.values()) if (!hit.sure) unsure += 1;
+    if (unsure > CHECKS) await settle(s, word, hits);
     return hits;
+  }
+
+  const PIECES = 6;           // words typed together: at most this many pieces looked up
+
+  /* Settles the unsure hits of words typed together (ขับเคลื่อนจังหวัด) from the places
+   * of the listed words that cover them: the text's pieces (Intl.Segmenter) and runs
+   * of them are looked up as words; if listed words cover the whole text, an entry
+   * holds it exactly when they stand at their distances there (sure), else it is
+   * left out. Otherwise the hits stay as they are (cards are checked). */
+  async function settle(s, word, hits) {
+    const { core } = s;
+    if (typeof Intl.Segmenter !== "function") return;
+    const cuts = [...new Intl.Segmenter("th", { granularity: "word" }).segment(word)]
+      .map((piece) => piece.index).filter((at) => at > 0);
+    cuts.unshift(0);
+    cuts.push(word.length);
+    if (cuts.length - 1 > PIECES) return;
+    const spans = [];
+    for (let a = 0; a < cuts.length; a++) {
+      for (let b = a + 1; b < cuts.length; b++) {
+        const piece = word.slice(cuts[a], cuts[b]);
+        if (piece.length >= core.SHORTEST_WORD && piece.length < word.length) spans.push([cuts[a], piece]);
+      }
+    }
+    const lists = new Map();
+    await Promise.all(spans.map(async ([offset, piece]) => {
+      const listed = await listedWord(s, piece);
+      if (listed) lists.set(`${offset} ${piece}`, listed);
+    }));
+    const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`)));
+    if (!chosen) return;
+    const postings = chosen.map(([o, w]) => lists.get(`${o} ${w}`)[0]);
+    const files = await Promise.all(chosen.map(([, w]) =>
+      placesOf(core, core.shardOf(core.wordKey(w), s.manifest.shards))));
+    const offsets = chosen.map(([o]) => o);
+    for (const [id, hit] of hits) {
+      if (hit.sure) continue;
+      const places = [];
+      for (let j = 0; j < chosen.length; j++) {
+        const n = core.indexIn(postings[j], id);
+        if (n < 0) break;
+        const [starts, all] = files[j].get(chosen[j][1]);
+        places.push(all.subarray(starts[n], starts[n + 1]));
+      }
+      if (places.length === chosen.length && core.holdsAt(places, offsets)) hit.sure = true;
+      else hits.delete(id);
+    }
   }
 
   /* Entry ids, best first (words in the title or a field, then how often the words

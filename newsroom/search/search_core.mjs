@@ -25,6 +25,12 @@
 // that no entry holds, or that is not in the vocabulary, is not in its shard: the
 // browser then takes its runs of three (which find nothing, or candidates it checks).
 //
+// Words typed together without a space (ขับเคลื่อนจังหวัด) are no vocabulary word, and
+// their runs of three often leave every entry undecided. Each listed word therefore
+// also has its places in each entry (in a file of their own, fetched only then): when
+// the typed text is covered by listed words (ขับเคลื่อน at 0, จังหวัด at 10), an entry
+// holds it exactly if the words stand at those distances there (``holdsAt``).
+//
 // Exact counts for other words without fetching every card: each posting of a run
 // of three also says which character stands before and after the run in that entry,
 // when it is always the same one (see ``presence``). From these the browser knows,
@@ -35,11 +41,12 @@
 //   index.json         manifest: shard count, entry count, province (with their other
 //                      names) and year choices, the tags and people (for suggestions)
 //   i/<shard>.bin      keys of one hash shard with their postings
+//   p/<shard>.bin      the places of that shard's words in their entries (readPlaces)
 //   f/p-<slug>.bin     entries of a province; f/y-<year>.bin entries of a program year
 //   d/<id>.bin         one entry: url, title, Thai date, provinces, fields, text
 // Entry ids follow the archive's order, newest first.
 
-export const VERSION = 3;
+export const VERSION = 4;
 
 const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const NIKHAHIT = 0x0e4d;
@@ -279,6 +286,74 @@ export function readPostings(bytes, pos, sides = false) {
   const after = bytes.subarray(pos.at + n, pos.at + 2 * n);
   pos.at += 2 * n;
   return [ids, weights, before, after];
+}
+
+/** A places file: Map of word -> [starts (Int32Array, one more than the word's
+ * postings), places (Int32Array)]: the word's places in its i-th entry are
+ * places[starts[i]] to places[starts[i + 1]] (exclusive), increasing. Each word is
+ * written as its key and characters (as in the shard), then how many entries, then
+ * for each entry how many places and each place as the gap from the previous minus
+ * one. Places count the entry's text from 0, then its title and field names, each
+ * one after the previous part's end (so no word reaches from one part into the next). */
+export function readPlaces(bytes) {
+  const words = new Map();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pos = { at: 0 };
+  while (pos.at < bytes.length) {
+    pos.at += 8;
+    const length = readVarint(bytes, pos);
+    let word = "";
+    for (let i = 0; i < length; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
+    pos.at += 2 * length;
+    const n = readVarint(bytes, pos);
+    const starts = new Int32Array(n + 1);
+    let all = [];
+    for (let i = 0; i < n; i++) {
+      starts[i] = all.length;
+      const m = readVarint(bytes, pos);
+      let at = -1;
+      for (let j = 0; j < m; j++) { at += readVarint(bytes, pos) + 1; all.push(at); }
+    }
+    starts[n] = all.length;
+    words.set(word, [starts, Int32Array.from(all)]);
+  }
+  return words;
+}
+
+/** Whether an entry holds a text covered by words: ``places[j]`` are the entry's
+ * places of the j-th word (increasing), which stands ``offsets[j]`` characters into the
+ * text. True when some place of the first word has every other word at its distance. */
+export function holdsAt(places, offsets) {
+  return Array.from(places[0]).some((first) => {
+    const start = first - offsets[0];
+    return places.every((list, j) => j === 0 || indexIn(list, start + offsets[j]) >= 0);
+  });
+}
+
+/** Where a number is in an increasing list (ids, places), or -1. */
+export function indexIn(list, x) {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo < list.length && list[lo] === x ? lo : -1;
+}
+
+/** The words that cover a text: from ``listed`` (pairs [offset, word], words the index
+ * has, each standing at its offset in the text), the fewest whose spans, together,
+ * are the whole text; null if they do not cover it. */
+export function cover(length, listed) {
+  const chosen = [];
+  let covered = 0;
+  while (covered < length) {
+    let best = null;
+    for (const [offset, word] of listed) {
+      if (offset <= covered && offset + word.length > covered
+          && (!best || offset + word.length > best[0] + best[1].length)) best = [offset, word];
+    }
+    if (!best) return null;
+    chosen.push(best);
+    covered = best[0] + best[1].length;
+  }
+  return chosen;
 }
 
 /** A filter file: the ids of the entries of one province or one program year. */

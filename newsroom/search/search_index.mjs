@@ -33,6 +33,15 @@ let count = new Int32Array(4096);   // slot -> occurrences in that entry's text
 let around = new Int32Array(4096);  // slot -> before * 256 + after in that entry; < 0 a pair
 let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
 let touched = new Int32Array(4096); // the slots of the entry being read
+let many = new Int32Array(4096);    // slot -> places of a word in that entry
+let next = new Int32Array(4096);    // slot -> where its next place goes, while they are sorted
+// Where each word stands in each entry that holds it (for words typed together: the
+// browser proves ขับเคลื่อน|จังหวัด is in an entry from the two words' places). One
+// record per word and entry in ``placeLog`` (how many, then each place as the gap
+// from the previous one minus one), ``placeAt[slot]`` its records' starts, in the
+// order of the word's postings. An entry's places: its text from 0, then its title
+// and each field name, each one place after the previous part's end.
+const placeAt = [];
 let serial = 0;
 const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
@@ -65,10 +74,12 @@ function newSlot(key) {
   const slot = keyOf.length;
   keyOf.push(key);
   postings.push([]);
+  placeAt.push(null);
   if (slot === seen.length) {
     const size = 2 * slot;
     seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
     titled = grown(titled, size); touched = grown(touched, size);
+    many = grown(many, size); next = grown(next, size);
   }
   return slot;
 }
@@ -165,8 +176,8 @@ function slotOfWord(w) {
   return slot;
 }
 
-/** Calls ``add(slot)`` for each vocabulary word at each place of normalised text
- * (one call per occurrence, as forEachKey). */
+/** Calls ``add(slot, at)`` for each vocabulary word at each place ``at`` of normalised
+ * text (one call per occurrence, as forEachKey). */
 function forEachWord(text, add) {
   const n = text.length;
   for (let i = 0; i + SHORTEST_WORD <= n; i++) {
@@ -180,7 +191,7 @@ function forEachWord(text, add) {
       const at = trieSlot(node * symbols + symbol);
       if (trieKeys[at] === -1) break;
       node = trieNode[at];
-      if (wordAt[node] >= 0) add(slotOfWord(wordAt[node]));
+      if (wordAt[node] >= 0) add(slotOfWord(wordAt[node]), i);
     }
   }
 }
@@ -209,10 +220,20 @@ function addDoc(doc) {
   };
   // (visit first: it may put count and titled in bigger arrays)
   forEachKey(text, (k, before, after) => { const slot = visit(k, before, after); count[slot]++; });
-  forEachWord(text, (slot) => { visitSlot(slot, -1, -1); count[slot]++; });
+  let base = 0;                   // the place the part being read starts at
+  let found = 0;                  // words found in the entry, with their places
+  const place = (slot, at) => {
+    if (found === foundSlot.length) { foundSlot = grown(foundSlot, 2 * found); foundAt = grown(foundAt, 2 * found); }
+    foundSlot[found] = slot;
+    foundAt[found++] = base + at;
+  };
+  const fresh = (slot) => { if (seen[slot] !== mark) many[slot] = 0; return visitSlot(slot, -1, -1); };
+  forEachWord(text, (slot, at) => { fresh(slot); count[slot]++; place(slot, at); });
+  base = text.length + 1;
   for (const part of [title, ...named]) {
     forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
-    forEachWord(part, (slot) => { visitSlot(slot, -1, -1); titled[slot] = 1; });
+    forEachWord(part, (slot, at) => { fresh(slot); titled[slot] = 1; place(slot, at); });
+    base += part.length + 1;
   }
   const id = doc.id;
   for (let i = 0; i < keys; i++) {
@@ -221,6 +242,7 @@ function addDoc(doc) {
     const side = around[slot];
     postings[slot].push(side < 0 ? id * 256 + weight : id * RUN_ID + weight * 65536 + side);
   }
+  logPlaces(found, keys);
   for (const [kind, name] of doc.fields || []) {
     if (kind === "tag") tags.add(name);
     else if (kind === "author" || kind === "photographer") people.add(name);
@@ -249,7 +271,7 @@ function folder() {
   if (tmp === null) {
     tmp = `${header.out}.new-${process.pid}`;
     rmSync(tmp, { recursive: true, force: true });
-    for (const sub of ["i", "f", "d"]) mkdirSync(join(tmp, sub), { recursive: true });
+    for (const sub of ["i", "p", "f", "d"]) mkdirSync(join(tmp, sub), { recursive: true });
   }
   return tmp;
 }
@@ -272,6 +294,49 @@ class Bytes {
   done() { return this.buf.subarray(0, this.length); }
 }
 
+let foundSlot = new Int32Array(4096);
+let foundAt = new Int32Array(4096);
+let sortedAt = new Int32Array(4096);
+const placeLog = new Bytes(1 << 20);
+
+/** The places of the entry's words (``found`` of them, in ``foundSlot``/``foundAt``,
+ * each word's in increasing order), one record per word in ``placeLog``. */
+function logPlaces(found, keys) {
+  for (let i = 0; i < found; i++) many[foundSlot[i]]++;
+  if (sortedAt.length < found) sortedAt = new Int32Array(2 * found);
+  let start = 0;
+  for (let i = 0; i < keys; i++) {
+    const slot = touched[i];
+    if (!isWord(keyOf[slot])) continue;
+    next[slot] = start;
+    start += many[slot];
+  }
+  for (let i = 0; i < found; i++) sortedAt[next[foundSlot[i]]++] = foundAt[i];
+  for (let i = 0; i < keys; i++) {
+    const slot = touched[i];
+    if (!isWord(keyOf[slot])) continue;
+    const n = many[slot];
+    const from = next[slot] - n;
+    if (placeAt[slot] === null) placeAt[slot] = [];
+    placeAt[slot].push(placeLog.length);
+    placeLog.varint(n);
+    let last = -1;
+    for (let j = from; j < from + n; j++) { placeLog.varint(sortedAt[j] - last - 1); last = sortedAt[j]; }
+  }
+}
+
+/** Copies one record of ``placeLog`` (at ``from``) to ``out``. */
+function copyPlaces(out, from) {
+  const log = placeLog.buf;
+  let end = from;
+  let n = 0, scale = 1;
+  for (;;) { const b = log[end++]; n += (b & 127) * scale; scale *= 128; if (!(b & 128)) break; }
+  for (let i = 0; i < n; i++) while (log[end++] & 128);
+  out.room(end - from);
+  log.copy(out.buf, out.length, from, end);
+  out.length += end - from;
+}
+
 function writeIds(out, ids) {
   out.varint(ids.length);
   let last = -1;
@@ -285,6 +350,18 @@ function byId(list) {
     if (list[i] < list[i - 1]) return list.sort((a, b) => a - b);
   }
   return list;
+}
+
+/** A word's postings by id, and its place records in the same order. */
+function wordById(slot) {
+  const list = postings[slot], at = placeAt[slot];
+  for (let i = 1; i < list.length; i++) {
+    if (list[i] < list[i - 1]) {
+      const order = list.map((_, j) => j).sort((a, b) => list[a] - list[b]);
+      return [order.map((j) => list[j]), order.map((j) => at[j])];
+    }
+  }
+  return [list, at];
 }
 
 function build() {
@@ -304,13 +381,18 @@ function build() {
   let indexBytes = 0;
   let low = new Int32Array(1024);     // a list's weights and sides: what is below its ids
   const file = new Bytes(64 * 1024);  // one shard's bytes, the next shard's after
+  const places = new Bytes(64 * 1024); // its words' places
+  let placeBytes = 0;
   for (let s = 0; s < shards; s++) {
     const inShard = byShard[s].sort((a, b) => keyOf[a] - keyOf[b]
       || (wordText[a] < wordText[b] ? -1 : 1));       // (only words can share a key)
     file.length = 0;
+    places.length = 0;
     for (const slot of inShard) {
       const key = keyOf[slot];
-      const list = byId(postings[slot]);
+      let list, records = null;
+      if (isWord(key)) [list, records] = wordById(slot);
+      else list = byId(postings[slot]);
       const scale = isRun(key) ? RUN_ID : 256;
       const n = list.length;
       if (low.length < n) low = new Int32Array(2 * n);
@@ -318,12 +400,17 @@ function build() {
       file.uint32(key % 4294967296);
       if (isWord(key)) {
         const word = wordText[slot];
-        file.varint(word.length);
-        file.room(2 * word.length);
-        for (let i = 0; i < word.length; i++) {
-          file.buf.writeUInt16LE(word.charCodeAt(i), file.length);
-          file.length += 2;
+        for (const out of [file, places]) {
+          if (out === places) { out.uint32(Math.floor(key / 4294967296)); out.uint32(key % 4294967296); }
+          out.varint(word.length);
+          out.room(2 * word.length);
+          for (let i = 0; i < word.length; i++) {
+            out.buf.writeUInt16LE(word.charCodeAt(i), out.length);
+            out.length += 2;
+          }
         }
+        places.varint(records.length);
+        for (const from of records) copyPlaces(places, from);
       }
       file.varint(n);
       let last = -1;
@@ -348,6 +435,11 @@ function build() {
     const zipped = gzipSync(file.done());
     indexBytes += zipped.length;
     writeFileSync(join(tmp, "i", `${s}.bin`), zipped);
+    if (places.length > 0) {
+      const zippedPlaces = gzipSync(places.done());
+      placeBytes += zippedPlaces.length;
+      writeFileSync(join(tmp, "p", `${s}.bin`), zippedPlaces);
+    }
   }
 
   const filterFile = (name, ids) => {
@@ -378,7 +470,8 @@ function build() {
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
   return { entries: fragments.size, keys: keyOf.length, words: wordText.filter(Boolean).length, shards,
-           index_kb: Math.round(indexBytes / 1024), entries_kb: Math.round(fragmentBytes / 1024) };
+           index_kb: Math.round(indexBytes / 1024), places_kb: Math.round(placeBytes / 1024),
+           entries_kb: Math.round(fragmentBytes / 1024) };
 }
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -272,8 +272,26 @@ def test_a_vocabulary_word_lists_exactly_the_entries_that_hold_it(sample_index):
             if n or title:
                 want.append((i, min(n or 1, 127) | (128 if title else 0)))
         assert index.word(word) == want, word
+    for word in random.Random(5).sample(sorted(present), 200):
+        assert index.places(word) == _expected_places(parts, word), word
     # Not words of the vocabulary: the browser takes their runs of three.
     assert index.word("ฟุตบอลโลกคุณธรรม") is None and index.word("ประชุมคณะ") is None
+
+
+def _expected_places(parts: list[tuple[str, list[str]]], word: str) -> dict[int, list[int]]:
+    """entry id -> the word's places (search_core.mjs readPlaces): in the text from 0,
+    then in the title and each field, each part starting one after the previous one's
+    end; written again from the format's rules."""
+    find = re.compile(f"(?={re.escape(word)})")
+    out = {}
+    for i, (text, marked) in enumerate(parts):
+        places, base = [], 0
+        for part in (text, *marked):
+            places += [base + m.start() for m in find.finditer(part)]
+            base += len(part) + 1
+        if places:
+            out[i] = places
+    return out
 
 
 def _side(c: str | None) -> int:
@@ -323,10 +341,11 @@ def _expected_postings(docs: list[dict]) -> dict[int, dict[int, tuple]]:
     return out
 
 
-def test_each_posting_says_its_count_title_mark_and_sides_in_any_order(tmp_path):
+def test_each_posting_says_its_count_title_mark_sides_and_places_in_any_order(tmp_path):
     """The indexer's postings for random texts with many keys (their arrays grow while
     an entry is read), entries sent in the archive's order and shuffled: the same
-    bytes, and each posting's weight and sides those of its entry's text and title."""
+    bytes, each posting's weight and sides those of its entry's text and title, and
+    each vocabulary word's places those of its entries."""
     rng = random.Random(11)
     alphabet = THAI + "  AbZ09"
 
@@ -341,10 +360,12 @@ def test_each_posting_says_its_count_title_mark_and_sides_in_any_order(tmp_path)
                      "fields": [["province", "น่าน", "Nan"], ["tag", text(12)]],
                      "text": " ".join(rng.choice(words) for _ in range(rng.randint(0, 300)))
                      if words else ""})
+    vocabulary = sorted({w for d in docs for w in normalize(d["text"]).split() if len(w) >= 4})[::7]
     built = {}
     for order, sent in (("archive", docs), ("shuffled", rng.sample(docs, len(docs)))):
         site = tmp_path / order
-        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs)})]
+        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs), "words": vocabulary},
+                            ensure_ascii=False)]
         lines += [json.dumps(d, ensure_ascii=False) for d in sent]
         subprocess.run(["node", str(search.INDEX_SCRIPT)], input="\n".join(lines) + "\n",
                        text=True, encoding="utf-8", capture_output=True, check=True)
@@ -360,6 +381,11 @@ def test_each_posting_says_its_count_title_mark_and_sides_in_any_order(tmp_path)
         got = {i: (w, before[n] if before else None, after[n] if after else None)
                for n, (i, w) in enumerate(postings)}
         assert got == by_id, key
+    parts = [(normalize(d["text"]), [normalize(d["title"]), *(normalize(n) for f in d["fields"] for n in f[1:])])
+             for d in docs]
+    assert len(vocabulary) > 100
+    for word in vocabulary:
+        assert index.places(word) == (_expected_places(parts, word) or None), word
 
 
 NAMES = ["อุดรธานี", "Udon Thani", "นครราชสีมา", "โคราช", "Korat", "กรุงเทพมหานคร", "กทม.", "กทม",
