@@ -262,16 +262,21 @@ export function readShard(bytes) {
     const key = view.getUint32(pos.at, true) * P32 + view.getUint32(pos.at + 4, true);
     pos.at += 8;
     if (isWord(key)) {
-      const n = readVarint(bytes, pos);
-      let word = "";
-      for (let i = 0; i < n; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
-      pos.at += 2 * n;
-      keys.set(word, readPostings(bytes, pos, false));
+      keys.set(readWord(bytes, view, pos), readPostings(bytes, pos, false));
     } else {
       keys.set(key, readPostings(bytes, pos, isRun(key)));
     }
   }
   return keys;
+}
+
+/** A word's characters after its key: how many, then each a little-endian uint16. */
+function readWord(bytes, view, pos) {
+  const n = readVarint(bytes, pos);
+  let word = "";
+  for (let i = 0; i < n; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
+  pos.at += 2 * n;
+  return word;
 }
 
 export function readPostings(bytes, pos, sides = false) {
@@ -301,10 +306,7 @@ export function readPlaces(bytes) {
   const pos = { at: 0 };
   while (pos.at < bytes.length) {
     pos.at += 8;
-    const length = readVarint(bytes, pos);
-    let word = "";
-    for (let i = 0; i < length; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
-    pos.at += 2 * length;
+    const word = readWord(bytes, view, pos);
     const n = readVarint(bytes, pos);
     const starts = new Int32Array(n + 1);
     let all = [];

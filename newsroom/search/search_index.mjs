@@ -209,7 +209,7 @@ function addDoc(doc) {
   const visit = (k, before, after) => visitSlot(slotOf(k), before, after);
   const visitSlot = (slot, before, after) => {
     if (seen[slot] !== mark) {
-      seen[slot] = mark; count[slot] = 0; titled[slot] = 0; touched[keys++] = slot;
+      seen[slot] = mark; count[slot] = 0; titled[slot] = 0; many[slot] = 0; touched[keys++] = slot;
       around[slot] = before * 256 + after;
     } else if (before >= 0) {
       const was = around[slot];
@@ -227,12 +227,11 @@ function addDoc(doc) {
     foundSlot[found] = slot;
     foundAt[found++] = base + at;
   };
-  const fresh = (slot) => { if (seen[slot] !== mark) many[slot] = 0; return visitSlot(slot, -1, -1); };
-  forEachWord(text, (slot, at) => { fresh(slot); count[slot]++; place(slot, at); });
+  forEachWord(text, (slot, at) => { visitSlot(slot, -1, -1); count[slot]++; place(slot, at); });
   base = text.length + 1;
   for (const part of [title, ...named]) {
     forEachKey(part, (k, before, after) => { const slot = visit(k, before, after); titled[slot] = 1; });
-    forEachWord(part, (slot, at) => { fresh(slot); titled[slot] = 1; place(slot, at); });
+    forEachWord(part, (slot, at) => { visitSlot(slot, -1, -1); titled[slot] = 1; place(slot, at); });
     base += part.length + 1;
   }
   const id = doc.id;
@@ -346,22 +345,34 @@ function writeIds(out, ids) {
 // A postings list by id (ids come in any order, each once in a list, so the lower
 // digits do not change the order); most come in order already.
 function byId(list) {
-  for (let i = 1; i < list.length; i++) {
-    if (list[i] < list[i - 1]) return list.sort((a, b) => a - b);
-  }
-  return list;
+  return inOrder(list) ? list : list.sort((a, b) => a - b);
+}
+
+function inOrder(list) {
+  for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return false;
+  return true;
 }
 
 /** A word's postings by id, and its place records in the same order. */
 function wordById(slot) {
   const list = postings[slot], at = placeAt[slot];
-  for (let i = 1; i < list.length; i++) {
-    if (list[i] < list[i - 1]) {
-      const order = list.map((_, j) => j).sort((a, b) => list[a] - list[b]);
-      return [order.map((j) => list[j]), order.map((j) => at[j])];
-    }
+  if (inOrder(list)) return [list, at];
+  const order = list.map((_, j) => j).sort((a, b) => list[a] - list[b]);
+  return [order.map((j) => list[j]), order.map((j) => at[j])];
+}
+
+/** A key as the shard and places files write it: two little-endian uint32 (high
+ * part, low part), then a word's length and characters (uint16 each). */
+function writeKey(out, key, word) {
+  out.uint32(Math.floor(key / 4294967296));
+  out.uint32(key % 4294967296);
+  if (word === undefined) return;
+  out.varint(word.length);
+  out.room(2 * word.length);
+  for (let i = 0; i < word.length; i++) {
+    out.buf.writeUInt16LE(word.charCodeAt(i), out.length);
+    out.length += 2;
   }
-  return [list, at];
 }
 
 function build() {
@@ -396,19 +407,10 @@ function build() {
       const scale = isRun(key) ? RUN_ID : 256;
       const n = list.length;
       if (low.length < n) low = new Int32Array(2 * n);
-      file.uint32(Math.floor(key / 4294967296));
-      file.uint32(key % 4294967296);
+      const word = isWord(key) ? wordText[slot] : undefined;
+      writeKey(file, key, word);
       if (isWord(key)) {
-        const word = wordText[slot];
-        for (const out of [file, places]) {
-          if (out === places) { out.uint32(Math.floor(key / 4294967296)); out.uint32(key % 4294967296); }
-          out.varint(word.length);
-          out.room(2 * word.length);
-          for (let i = 0; i < word.length; i++) {
-            out.buf.writeUInt16LE(word.charCodeAt(i), out.length);
-            out.length += 2;
-          }
-        }
+        writeKey(places, key, word);
         places.varint(records.length);
         for (const from of records) copyPlaces(places, from);
       }
