@@ -113,16 +113,19 @@
   /* Entries holding every key of a word: id -> {weight, sure}. weight: the fewest
    * occurrences of any of its keys (an upper bound of the word's), and whether all are
    * in the title or a field; sure: the index proves the word is there (``presence``);
-   * entries it proves cannot hold the word are left out. */
+   * entries it proves cannot hold the word are left out. A listed word, or words typed
+   * together that listed words cover, are found exactly; other text by its runs. */
   async function wordHits(s, word) {
     const { core } = s;
-    if (word.length >= core.SHORTEST_WORD) {        // a vocabulary word: its entries, exactly
+    if (word.length >= core.SHORTEST_WORD) {
       const listed = await listedWord(s, word);
       if (listed) {
         const hits = new Map();
         listed[0].forEach((id, n) => hits.set(id, { weight: listed[1][n], sure: true }));
         return hits;
       }
+      const typed = await together(s, word);
+      if (typed) return typed;
     }
     const keys = core.wordKeys(word);
     const lists = await Promise.all(keys.map(async (k) =>
@@ -161,27 +164,26 @@
       }
       hits.set(id, { weight: count | title, sure: sure === 1 });
     }
-    let unsure = 0;
-    for (const hit of hits.values()) if (!hit.sure) unsure += 1;
-    if (unsure > CHECKS) await settle(s, word, hits);
     return hits;
   }
 
   const PIECES = 6;           // words typed together: at most this many pieces looked up
 
-  /* Settles the unsure hits of words typed together (ขับเคลื่อนจังหวัด) from the places
-   * of the listed words that cover them: the text's pieces (Intl.Segmenter) and runs
-   * of them are looked up as words; if listed words cover the whole text, an entry
-   * holds it exactly when they stand at their distances there (sure), else it is
-   * left out. Otherwise the hits stay as they are (cards are checked). */
-  async function settle(s, word, hits) {
+  /* Words typed together (ขับเคลื่อนจังหวัด), found exactly from the places of the
+   * listed words that cover them: the text's pieces (Intl.Segmenter) and runs of them
+   * are looked up as words (the archive's frequent pairs are listed words too); if
+   * listed words cover the whole text, those with the fewest places to read, the
+   * entries holding it are those where they stand at their distances. null when they
+   * do not cover it
+   * (or the browser cannot cut Thai): the caller goes by runs of three then. */
+  async function together(s, word) {
     const { core } = s;
-    if (typeof Intl.Segmenter !== "function") return;
+    if (typeof Intl.Segmenter !== "function") return null;
     const cuts = [...new Intl.Segmenter("th", { granularity: "word" }).segment(word)]
       .map((piece) => piece.index).filter((at) => at > 0);
     cuts.unshift(0);
     cuts.push(word.length);
-    if (cuts.length - 1 > PIECES) return;
+    if (cuts.length - 1 > PIECES) return null;
     const spans = [];
     for (let a = 0; a < cuts.length; a++) {
       for (let b = a + 1; b < cuts.length; b++) {
@@ -194,24 +196,31 @@
       const listed = await listedWord(s, piece);
       if (listed) lists.set(`${offset} ${piece}`, listed);
     }));
-    const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`)));
-    if (!chosen) return;
-    const postings = chosen.map(([o, w]) => lists.get(`${o} ${w}`)[0]);
+    const cost = (listed) => listed[1].reduce((sum, weight) => sum + (weight & 127), 0);
+    const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`))
+      .map(([o, w]) => [o, w, cost(lists.get(`${o} ${w}`))]));
+    if (!chosen) return null;
+    const listsOf = chosen.map(([o, w]) => lists.get(`${o} ${w}`));
     const files = await Promise.all(chosen.map(([, w]) =>
       placesOf(core, core.shardOf(core.wordKey(w), s.manifest.shards))));
+    const placeLists = chosen.map(([, w], j) => files[j].get(w));
     const offsets = chosen.map(([o]) => o);
-    for (const [id, hit] of hits) {
-      if (hit.sure) continue;
+    const rarest = listsOf.reduce((r, l, j) => (l[0].length < listsOf[r][0].length ? j : r), 0);
+    const hits = new Map();
+    candidates: for (const id of listsOf[rarest][0]) {
       const places = [];
+      let title = core.IN_TITLE;
       for (let j = 0; j < chosen.length; j++) {
-        const n = core.indexIn(postings[j], id);
-        if (n < 0) break;
-        const [starts, all] = files[j].get(chosen[j][1]);
+        const n = core.indexIn(listsOf[j][0], id);
+        if (n < 0) continue candidates;
+        const [starts, all] = placeLists[j];
         places.push(all.subarray(starts[n], starts[n + 1]));
+        title &= listsOf[j][1][n];
       }
-      if (places.length === chosen.length && core.holdsAt(places, offsets)) hit.sure = true;
-      else hits.delete(id);
+      const times = core.timesAt(places, offsets);
+      if (times > 0) hits.set(id, { weight: Math.min(times, 127) | title, sure: true });
     }
+    return hits;
   }
 
   /* Entry ids, best first (words in the title or a field, then how often the words

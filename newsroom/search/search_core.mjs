@@ -322,14 +322,16 @@ export function readPlaces(bytes) {
   return words;
 }
 
-/** Whether an entry holds a text covered by words: ``places[j]`` are the entry's
+/** How often an entry holds a text covered by words: ``places[j]`` are the entry's
  * places of the j-th word (increasing), which stands ``offsets[j]`` characters into the
- * text. True when some place of the first word has every other word at its distance. */
-export function holdsAt(places, offsets) {
-  return Array.from(places[0]).some((first) => {
+ * text. Counts the places of the first word that have every other word at its distance. */
+export function timesAt(places, offsets) {
+  let times = 0;
+  for (const first of places[0]) {
     const start = first - offsets[0];
-    return places.every((list, j) => j === 0 || indexIn(list, start + offsets[j]) >= 0);
-  });
+    if (places.every((list, j) => j === 0 || indexIn(list, start + offsets[j]) >= 0)) times++;
+  }
+  return times;
 }
 
 /** Where a number is in an increasing list (ids, places), or -1. */
@@ -339,23 +341,27 @@ export function indexIn(list, x) {
   return lo < list.length && list[lo] === x ? lo : -1;
 }
 
-/** The words that cover a text: from ``listed`` (pairs [offset, word], words the index
- * has, each standing at its offset in the text), the fewest whose spans, together,
- * are the whole text; null if they do not cover it. */
+/** The words that cover a text: from ``listed`` (triples [offset, word, cost], words
+ * the index has, each standing at its offset in the text, and what it costs to read
+ * its places), those whose spans, together, are the whole text (they may overlap) at
+ * the least cost, then the fewest; null if they do not cover it. */
 export function cover(length, listed) {
-  const chosen = [];
-  let covered = 0;
-  while (covered < length) {
-    let best = null;
-    for (const [offset, word] of listed) {
-      if (offset <= covered && offset + word.length > covered
-          && (!best || offset + word.length > best[0] + best[1].length)) best = [offset, word];
+  const best = new Array(length + 1).fill(null);   // covered up to here: [cost, words]
+  best[0] = [0, []];
+  for (let covered = 0; covered < length; covered++) {
+    if (!best[covered]) continue;
+    const [cost, words] = best[covered];
+    for (const span of listed) {
+      const [offset, word, price] = span;
+      const end = offset + word.length;
+      if (offset > covered || end <= covered || end > length) continue;
+      const was = best[end];
+      if (!was || cost + price < was[0] || (cost + price === was[0] && words.length + 1 < was[1].length)) {
+        best[end] = [cost + price, [...words, span]];
+      }
     }
-    if (!best) return null;
-    chosen.push(best);
-    covered = best[0] + best[1].length;
   }
-  return chosen;
+  return best[length] && best[length][1].map(([offset, word]) => [offset, word]);
 }
 
 /** A filter file: the ids of the entries of one province or one program year. */
