@@ -35,6 +35,7 @@ let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
 let touched = new Int32Array(4096); // the slots of the entry being read
 let many = new Int32Array(4096);    // slot -> places of a word in that entry
 let next = new Int32Array(4096);    // slot -> where its next place goes, while they are sorted
+let totalPlaces = new Int32Array(4096); // slot -> a word's places in all entries
 // Where each word stands in each entry that holds it (for words typed together: the
 // browser proves ขับเคลื่อน|จังหวัด is in an entry from the two words' places). One
 // record per word and entry in ``placeLog`` (how many, then each place as the gap
@@ -79,7 +80,7 @@ function newSlot(key) {
     const size = 2 * slot;
     seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
     titled = grown(titled, size); touched = grown(touched, size);
-    many = grown(many, size); next = grown(next, size);
+    many = grown(many, size); next = grown(next, size); totalPlaces = grown(totalPlaces, size);
   }
   return slot;
 }
@@ -241,6 +242,7 @@ function addDoc(doc) {
     const side = around[slot];
     postings[slot].push(side < 0 ? id * 256 + weight : id * RUN_ID + weight * 65536 + side);
   }
+  entryLog.push(id, text.length, records, placeLog.length);
   logPlaces(found, keys);
   for (const [kind, name] of doc.fields || []) {
     if (kind === "tag") tags.add(name);
@@ -297,6 +299,9 @@ let foundSlot = new Int32Array(4096);
 let foundAt = new Int32Array(4096);
 let sortedAt = new Int32Array(4096);
 const placeLog = new Bytes(1 << 20);
+let recordSlot = new Int32Array(4096); // record -> its word's slot (an entry's records follow each other)
+let records = 0;
+const entryLog = [];                // per entry: id, text length, first record, its start in placeLog
 
 /** The places of the entry's words (``found`` of them, in ``foundSlot``/``foundAt``,
  * each word's in increasing order), one record per word in ``placeLog``. */
@@ -318,6 +323,9 @@ function logPlaces(found, keys) {
     const from = next[slot] - n;
     if (placeAt[slot] === null) placeAt[slot] = [];
     placeAt[slot].push(placeLog.length);
+    if (records === recordSlot.length) recordSlot = grown(recordSlot, 2 * records);
+    recordSlot[records++] = slot;
+    totalPlaces[slot] += n;
     placeLog.varint(n);
     let last = -1;
     for (let j = from; j < from + n; j++) { placeLog.varint(sortedAt[j] - last - 1); last = sortedAt[j]; }
@@ -375,8 +383,105 @@ function writeKey(out, key, word) {
   }
 }
 
+// Words typed together that the archive has often enough to cost a reader much to
+// prove from their places (ขับเคลื่อน|จังหวัด: 190,000 places, 260 KB, at 10,000
+// entries) are listed words too: two words whose places together number at least
+// PAIR_PLACES, the one right after the other in an entry, make a word of their own,
+// with its entries and places like any other (a word the vocabulary has already is
+// not made again). Found after the last entry, from the places logged.
+const PAIR_PLACES = 40000;
+
+function pairWords(least) {
+  const known = new Set(words);
+  const pairSlot = new Map();        // slot A * 2 ** 26 + slot B -> slot of A + B, -1 none
+  const byText = new Map();          // A + B -> its slot
+  let headAt = new Int32Array(4096); // place -> 1 + the last link of a word starting there
+  let stampAt = new Int32Array(4096); // place -> 1 + the entry whose head it is
+  let linkSlot = new Int32Array(4096), linkNext = new Int32Array(4096);
+  let flat = new Int32Array(4096), recordStart = new Int32Array(1024);
+  let hitSlot = new Int32Array(1024), hitAt = new Int32Array(1024);
+  let made = 0;
+  const varint = (pos) => {              // (placeLog.buf: the log grows as pairs are added)
+    const log = placeLog.buf;
+    let v = 0, scale = 1;
+    for (;;) { const b = log[pos.at++]; v += (b & 127) * scale; scale *= 128; if (!(b & 128)) return v; }
+  };
+  const entries = entryLog.length / 4;
+  for (let e = 0; e < entries; e++) {
+    const [id, textEnd, first] = entryLog.slice(4 * e, 4 * e + 3);
+    const last = e + 1 < entries ? entryLog[4 * e + 6] : records;
+    const pos = { at: entryLog[4 * e + 3] };
+    if (recordStart.length <= last - first) recordStart = new Int32Array(2 * (last - first + 1));
+    let n = 0, links = 0;
+    for (let r = first; r < last; r++) {
+      recordStart[r - first] = n;
+      const m = varint(pos);
+      let at = -1;
+      for (let j = 0; j < m; j++) {
+        at += varint(pos) + 1;
+        if (n === flat.length) { flat = grown(flat, 2 * n); linkSlot = grown(linkSlot, 2 * n); linkNext = grown(linkNext, 2 * n); }
+        flat[n++] = at;
+        if (at >= headAt.length) { headAt = grown(headAt, 2 * at + 2); stampAt = grown(stampAt, 2 * at + 2); }
+        if (stampAt[at] !== e + 1) { stampAt[at] = e + 1; headAt[at] = 0; }
+        linkSlot[links] = recordSlot[r]; linkNext[links] = headAt[at]; headAt[at] = ++links;
+      }
+    }
+    recordStart[last - first] = n;
+    let hits = 0;
+    for (let r = first; r < last; r++) {
+      const a = recordSlot[r];
+      const length = wordText[a].length, total = totalPlaces[a];
+      for (let k = recordStart[r - first]; k < recordStart[r - first + 1]; k++) {
+        const q = flat[k] + length;
+        if (q >= stampAt.length || stampAt[q] !== e + 1) continue;
+        for (let l = headAt[q]; l > 0; l = linkNext[l - 1]) {
+          const b = linkSlot[l - 1];
+          if (total + totalPlaces[b] < least) continue;
+          const pair = a * 67108864 + b;
+          let slot = pairSlot.get(pair);
+          if (slot === undefined) {
+            const text = wordText[a] + wordText[b];
+            slot = known.has(text) ? -1 : byText.get(text);
+            if (slot === undefined) {
+              slot = newSlot(wordKey(text));
+              wordText[slot] = text;
+              placeAt[slot] = [];
+              byText.set(text, slot);
+              made++;
+            }
+            pairSlot.set(pair, slot);
+          }
+          if (slot < 0) continue;
+          if (hits === hitSlot.length) { hitSlot = grown(hitSlot, 2 * hits); hitAt = grown(hitAt, 2 * hits); }
+          hitSlot[hits] = slot; hitAt[hits++] = flat[k];
+        }
+      }
+    }
+    if (hits === 0) continue;
+    const order = Array.from({ length: hits }, (_, i) => i)
+      .sort((x, y) => hitSlot[x] - hitSlot[y] || hitAt[x] - hitAt[y]);
+    for (let i = 0; i < hits;) {
+      const slot = hitSlot[order[i]];
+      const at = [];
+      for (; i < hits && hitSlot[order[i]] === slot; i++) {
+        const place = hitAt[order[i]];
+        if (at.length === 0 || at[at.length - 1] !== place) at.push(place);   // two ways to cut it
+      }
+      let inText = 0;
+      while (inText < at.length && at[inText] < textEnd) inText++;
+      postings[slot].push(id * 256 + (Math.min(inText || 1, 127) | (inText < at.length ? IN_TITLE : 0)));
+      placeAt[slot].push(placeLog.length);
+      placeLog.varint(at.length);
+      let before = -1;
+      for (const place of at) { placeLog.varint(place - before - 1); before = place; }
+    }
+  }
+  return made;
+}
+
 function build() {
   const { out, docs } = header;
+  const pairs = pairWords(header.pair_places ?? PAIR_PLACES);
   let rawBytes = 0;
   for (let slot = 0; slot < keyOf.length; slot++) {
     rawBytes += 10 + (isRun(keyOf[slot]) ? 4 : 2) * postings[slot].length;
@@ -471,7 +576,7 @@ function build() {
   if (existsSync(out)) renameSync(out, old);
   renameSync(tmp, out);
   rmSync(old, { recursive: true, force: true });
-  return { entries: fragments.size, keys: keyOf.length, words: wordText.filter(Boolean).length, shards,
+  return { entries: fragments.size, keys: keyOf.length, words: wordText.filter(Boolean).length, pairs, shards,
            index_kb: Math.round(indexBytes / 1024), places_kb: Math.round(placeBytes / 1024),
            entries_kb: Math.round(fragmentBytes / 1024) };
 }

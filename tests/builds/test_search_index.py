@@ -341,31 +341,48 @@ def _expected_postings(docs: list[dict]) -> dict[int, dict[int, tuple]]:
     return out
 
 
+PAIR_PLACES = 60         # the tests' least places of two words that make a pair word
+
+
+def _pair_words(parts: list[tuple[str, list[str]]], vocabulary: list[str], least: int) -> set[str]:
+    """search_index.mjs pairWords written again: two vocabulary words whose places
+    number ``least`` or more, one right after the other in some part of an entry,
+    are a word (unless the vocabulary has it)."""
+    totals = {w: sum(map(len, _expected_places(parts, w).values())) for w in vocabulary}
+    everything = "\n".join(f"{text}\n" + "\n".join(marked) for text, marked in parts)
+    known = set(vocabulary)
+    return {a + b for a in vocabulary for b in vocabulary
+            if totals[a] + totals[b] >= least and a + b not in known and a + b in everything}
+
+
 def test_each_posting_says_its_count_title_mark_sides_and_places_in_any_order(tmp_path):
     """The indexer's postings for random texts with many keys (their arrays grow while
     an entry is read), entries sent in the archive's order and shuffled: the same
-    bytes, each posting's weight and sides those of its entry's text and title, and
-    each vocabulary word's places those of its entries."""
+    bytes, each posting's weight and sides those of its entry's text and title, each
+    vocabulary word's places those of its entries, and the pairs of frequent words
+    written together listed as words, with their entries and places."""
     rng = random.Random(11)
     alphabet = THAI + "  AbZ09"
 
     def text(n: int) -> str:
         return "".join(rng.choice(alphabet) for _ in range(n))
 
-    docs = []
+    docs, pieces = [], set()
     for i in range(150):
         words = [text(rng.randint(2, 9)) for _ in range(rng.randint(0, 40))]
+        pieces.update(words)
         docs.append({"id": i, "url": f"news/{i}/", "title": text(rng.randint(0, 200)),
                      "date": "1 ตุลาคม 2567", "provinces": [["น่าน", "nan"]], "year": 2568,
                      "fields": [["province", "น่าน", "Nan"], ["tag", text(12)]],
-                     "text": " ".join(rng.choice(words) for _ in range(rng.randint(0, 300)))
-                     if words else ""})
-    vocabulary = sorted({w for d in docs for w in normalize(d["text"]).split() if len(w) >= 4})[::7]
+                     "text": "".join(rng.choice(words) + rng.choice(("", " ", " "))
+                                     for _ in range(rng.randint(0, 300))) if words else ""})
+    # (the words of the texts, some written together: a pair is two of them)
+    vocabulary = sorted({normalize(w) for w in pieces if len(normalize(w)) >= 4 and " " not in normalize(w)})[::5]
     built = {}
     for order, sent in (("archive", docs), ("shuffled", rng.sample(docs, len(docs)))):
         site = tmp_path / order
-        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs), "words": vocabulary},
-                            ensure_ascii=False)]
+        lines = [json.dumps({"out": str(site / "search"), "docs": len(docs), "words": vocabulary,
+                             "pair_places": PAIR_PLACES}, ensure_ascii=False)]
         lines += [json.dumps(d, ensure_ascii=False) for d in sent]
         subprocess.run(["node", str(search.INDEX_SCRIPT)], input="\n".join(lines) + "\n",
                        text=True, encoding="utf-8", capture_output=True, check=True)
@@ -386,6 +403,17 @@ def test_each_posting_says_its_count_title_mark_sides_and_places_in_any_order(tm
     assert len(vocabulary) > 100
     for word in vocabulary:
         assert index.places(word) == (_expected_places(parts, word) or None), word
+    pairs = _pair_words(parts, vocabulary, PAIR_PLACES)
+    rare = _pair_words(parts, vocabulary, 0) - pairs
+    assert len(pairs) > 10 and len(rare) > 50
+    for word in rare:
+        assert index.word(word) is None, word
+    for word in pairs:
+        places = _expected_places(parts, word)
+        assert index.places(word) == places, word
+        assert index.word(word) == [
+            (i, min(len([p for p in at if p < len(parts[i][0])]) or 1, 127)
+             | (128 if at[-1] >= len(parts[i][0]) else 0)) for i, at in sorted(places.items())], word
 
 
 NAMES = ["อุดรธานี", "Udon Thani", "นครราชสีมา", "โคราช", "Korat", "กรุงเทพมหานคร", "กทม.", "กทม",
