@@ -63,6 +63,14 @@ def _varint(data: bytes, at: int) -> tuple[int, int]:
             return value, at
 
 
+def _word(data: bytes, at: int) -> tuple[str, bool, int]:
+    """A word after its key (shards and places files alike, as search_core.mjs
+    readWord): its length times 2 plus 1 for a pair word, then its characters."""
+    code, at = _varint(data, at)
+    length = code >> 1
+    return data[at:at + 2 * length].decode("utf-16-le"), bool(code & 1), at + 2 * length
+
+
 def _ids(data: bytes, at: int) -> tuple[list[int], int]:
     n, at = _varint(data, at)
     ids, last = [], -1
@@ -79,6 +87,7 @@ class SearchIndex:
         self.manifest = json.loads((self.folder / "index.json").read_text(encoding="utf-8"))
         self._shards: dict[int, dict[int | str, list[tuple[int, int]]]] = {}
         self.sides: dict[int, tuple[bytes, bytes]] = {}    # run key -> (before, after) bytes
+        self.pairs: set[str] = set()     # the pair words of the shards read so far
 
     def shard(self, n: int) -> dict[int | str, list[tuple[int, int]]]:
         """key -> postings; a word's under the word (a string), as search_core.mjs readShard."""
@@ -91,9 +100,9 @@ class SearchIndex:
                 key: int | str = hi * (1 << 32) + lo
                 at += 8
                 if key >= WORD:
-                    length, at = _varint(data, at)
-                    key = data[at:at + 2 * length].decode("utf-16-le")
-                    at += 2 * length
+                    key, pair, at = _word(data, at)
+                    if pair:
+                        self.pairs.add(key)
                 ids, at = _ids(data, at)
                 weights = data[at:at + len(ids)]
                 at += len(ids)
@@ -103,6 +112,12 @@ class SearchIndex:
                 keys[key] = list(zip(ids, weights))
             self._shards[n] = keys
         return self._shards[n]
+
+    def is_pair(self, word: str) -> bool:
+        """Whether a listed word is a pair word (two vocabulary words written together)."""
+        w = normalize(word)
+        assert self.word(w) is not None, w
+        return w in self.pairs
 
     def postings(self, key: int) -> list[tuple[int, int]]:
         return self.shard(shard_of(key, self.manifest["shards"])).get(key, [])
@@ -124,9 +139,7 @@ class SearchIndex:
         at = 0
         while at < len(data):
             at += 8
-            length, at = _varint(data, at)
-            name = data[at:at + 2 * length].decode("utf-16-le")
-            at += 2 * length
+            name, _, at = _word(data, at)
             n, at = _varint(data, at)
             found = []
             for _ in range(n):

@@ -196,9 +196,22 @@
       const listed = await listedWord(s, piece);
       if (listed) lists.set(`${offset} ${piece}`, listed);
     }));
-    const cost = (listed) => listed[1].reduce((sum, weight) => sum + (weight & 127), 0);
+    const costs = new Map();          // the counts of a listed word's postings, summed
+    for (const [key, listed] of lists) costs.set(key, listed[1].reduce((sum, w) => sum + (w & 127), 0));
+    // Two vocabulary words, the one right after the other, whose counts make a pair
+    // word (search_index.mjs pairWords): if that pair is not listed, it is nowhere.
+    for (const [a, first] of spans) {
+      for (const [b, second] of spans) {
+        const one = `${a} ${first}`, two = `${b} ${second}`;
+        if (b !== a + first.length || !lists.has(one) || !lists.has(two)) continue;
+        if (lists.get(one)[4] || lists.get(two)[4]) continue;           // a pair word: not paired again
+        if (costs.get(one) + costs.get(two) < s.manifest.pair_count) continue;
+        const joined = first + second;
+        if (joined.length === word.length || !lists.has(`${a} ${joined}`)) return new Map();
+      }
+    }
     const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`))
-      .map(([o, w]) => [o, w, cost(lists.get(`${o} ${w}`))]));
+      .map(([o, w]) => [o, w, costs.get(`${o} ${w}`)]));
     if (!chosen) return null;
     const listsOf = chosen.map(([o, w]) => lists.get(`${o} ${w}`));
     const files = await Promise.all(chosen.map(([, w]) =>

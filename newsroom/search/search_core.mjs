@@ -46,7 +46,7 @@
 //   d/<id>.bin         one entry: url, title, Thai date, provinces, fields, text
 // Entry ids follow the archive's order, newest first.
 
-export const VERSION = 4;
+export const VERSION = 5;
 
 const ZERO_WIDTH = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const NIKHAHIT = 0x0e4d;
@@ -251,9 +251,10 @@ export function readVarint(bytes, pos) {
 }
 
 /** A shard file: Map of key -> [ids (Int32Array), weights, before, after (Uint8Arrays;
- * no sides for pairs and words)], a word's under the word itself (a string). Each key
- * is written as two little-endian uint32 (high part, low part), then a word's
- * characters, then its postings. */
+ * no sides for pairs and words)], a word's under the word itself (a string), with a
+ * fifth item: whether it is a pair word (two vocabulary words written together, see
+ * search_index.mjs pairWords). Each key is written as two little-endian uint32 (high
+ * part, low part), then a word's characters, then its postings. */
 export function readShard(bytes) {
   const keys = new Map();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -262,7 +263,8 @@ export function readShard(bytes) {
     const key = view.getUint32(pos.at, true) * P32 + view.getUint32(pos.at + 4, true);
     pos.at += 8;
     if (isWord(key)) {
-      keys.set(readWord(bytes, view, pos), readPostings(bytes, pos, false));
+      const [word, pair] = readWord(bytes, view, pos);
+      keys.set(word, [...readPostings(bytes, pos, false), pair]);
     } else {
       keys.set(key, readPostings(bytes, pos, isRun(key)));
     }
@@ -270,13 +272,15 @@ export function readShard(bytes) {
   return keys;
 }
 
-/** A word's characters after its key: how many, then each a little-endian uint16. */
+/** A word's characters after its key: how many (times 2, plus 1 for a pair word),
+ * then each a little-endian uint16. [word, whether a pair word]. */
 function readWord(bytes, view, pos) {
-  const n = readVarint(bytes, pos);
+  const code = readVarint(bytes, pos);
+  const n = code >> 1;
   let word = "";
   for (let i = 0; i < n; i++) word += String.fromCharCode(view.getUint16(pos.at + 2 * i, true));
   pos.at += 2 * n;
-  return word;
+  return [word, (code & 1) === 1];
 }
 
 export function readPostings(bytes, pos, sides = false) {
@@ -306,7 +310,7 @@ export function readPlaces(bytes) {
   const pos = { at: 0 };
   while (pos.at < bytes.length) {
     pos.at += 8;
-    const word = readWord(bytes, view, pos);
+    const [word] = readWord(bytes, view, pos);
     const n = readVarint(bytes, pos);
     const starts = new Int32Array(n + 1);
     let all = [];

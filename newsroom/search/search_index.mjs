@@ -35,7 +35,6 @@ let titled = new Uint8Array(4096);  // slot -> in that entry's title or a field
 let touched = new Int32Array(4096); // the slots of the entry being read
 let many = new Int32Array(4096);    // slot -> places of a word in that entry
 let next = new Int32Array(4096);    // slot -> where its next place goes, while they are sorted
-let totalPlaces = new Int32Array(4096); // slot -> a word's places in all entries
 // Where each word stands in each entry that holds it (for words typed together: the
 // browser proves ขับเคลื่อน|จังหวัด is in an entry from the two words' places). One
 // record per word and entry in ``placeLog`` (how many, then each place as the gap
@@ -80,7 +79,7 @@ function newSlot(key) {
     const size = 2 * slot;
     seen = grown(seen, size); count = grown(count, size); around = grown(around, size);
     titled = grown(titled, size); touched = grown(touched, size);
-    many = grown(many, size); next = grown(next, size); totalPlaces = grown(totalPlaces, size);
+    many = grown(many, size); next = grown(next, size);
   }
   return slot;
 }
@@ -325,7 +324,6 @@ function logPlaces(found, keys) {
     placeAt[slot].push(placeLog.length);
     if (records === recordSlot.length) recordSlot = grown(recordSlot, 2 * records);
     recordSlot[records++] = slot;
-    totalPlaces[slot] += n;
     placeLog.varint(n);
     let last = -1;
     for (let j = from; j < from + n; j++) { placeLog.varint(sortedAt[j] - last - 1); last = sortedAt[j]; }
@@ -370,12 +368,13 @@ function wordById(slot) {
 }
 
 /** A key as the shard and places files write it: two little-endian uint32 (high
- * part, low part), then a word's length and characters (uint16 each). */
-function writeKey(out, key, word) {
+ * part, low part), then a word's length (times 2, plus 1 for a pair word) and
+ * characters (uint16 each). */
+function writeKey(out, key, word, pair) {
   out.uint32(Math.floor(key / 4294967296));
   out.uint32(key % 4294967296);
   if (word === undefined) return;
-  out.varint(word.length);
+  out.varint(2 * word.length + (pair ? 1 : 0));
   out.room(2 * word.length);
   for (let i = 0; i < word.length; i++) {
     out.buf.writeUInt16LE(word.charCodeAt(i), out.length);
@@ -385,14 +384,30 @@ function writeKey(out, key, word) {
 
 // Words typed together that the archive has often enough to cost a reader much to
 // prove from their places (ขับเคลื่อน|จังหวัด: 190,000 places, 260 KB, at 10,000
-// entries) are listed words too: two words whose places together number at least
-// PAIR_PLACES, the one right after the other in an entry, make a word of their own,
-// with its entries and places like any other (a word the vocabulary has already is
-// not made again). Found after the last entry, from the places logged.
-const PAIR_PLACES = 40000;
+// entries) are listed words too, marked as pairs: two vocabulary words whose counts
+// (the counts of their postings, summed) reach PAIR_COUNT per entry of the archive
+// together, the one right after the other in an entry, make a word of their own, with
+// its entries and places like any other (one the vocabulary has already is not made
+// again). So the browser knows, from two such words, that a pair it does not find is
+// nowhere (manifest ``pair_count``). Found after the last entry, from the places logged.
+const PAIR_COUNT = 4;
+const isPair = new Set();           // the slots of pair words
+
+/** The counts of a word's postings, summed (what the browser sums from the shard). */
+function counted(slot) {
+  let sum = 0;
+  for (const p of postings[slot]) sum += p & 127;
+  return sum;
+}
 
 function pairWords(least) {
   const known = new Set(words);
+  const total = new Map();           // slot -> counted(slot), for the words in the places
+  const totalOf = (slot) => {
+    let t = total.get(slot);
+    if (t === undefined) total.set(slot, t = counted(slot));
+    return t;
+  };
   const pairSlot = new Map();        // slot A * 2 ** 26 + slot B -> slot of A + B, -1 none
   const byText = new Map();          // A + B -> its slot
   let headAt = new Int32Array(4096); // place -> 1 + the last link of a word starting there
@@ -430,13 +445,13 @@ function pairWords(least) {
     let hits = 0;
     for (let r = first; r < last; r++) {
       const a = recordSlot[r];
-      const length = wordText[a].length, total = totalPlaces[a];
+      const length = wordText[a].length, ta = totalOf(a);
       for (let k = recordStart[r - first]; k < recordStart[r - first + 1]; k++) {
         const q = flat[k] + length;
         if (q >= stampAt.length || stampAt[q] !== e + 1) continue;
         for (let l = headAt[q]; l > 0; l = linkNext[l - 1]) {
           const b = linkSlot[l - 1];
-          if (total + totalPlaces[b] < least) continue;
+          if (ta + totalOf(b) < least) continue;
           const pair = a * 67108864 + b;
           let slot = pairSlot.get(pair);
           if (slot === undefined) {
@@ -446,6 +461,7 @@ function pairWords(least) {
               slot = newSlot(wordKey(text));
               wordText[slot] = text;
               placeAt[slot] = [];
+              isPair.add(slot);
               byText.set(text, slot);
               made++;
             }
@@ -481,7 +497,8 @@ function pairWords(least) {
 
 function build() {
   const { out, docs } = header;
-  const pairs = pairWords(header.pair_places ?? PAIR_PLACES);
+  const pairCount = header.pair_count ?? PAIR_COUNT * docs;
+  const pairs = pairWords(pairCount);
   let rawBytes = 0;
   for (let slot = 0; slot < keyOf.length; slot++) {
     rawBytes += 10 + (isRun(keyOf[slot]) ? 4 : 2) * postings[slot].length;
@@ -513,9 +530,10 @@ function build() {
       const n = list.length;
       if (low.length < n) low = new Int32Array(2 * n);
       const word = isWord(key) ? wordText[slot] : undefined;
-      writeKey(file, key, word);
+      const pair = isPair.has(slot);
+      writeKey(file, key, word, pair);
       if (isWord(key)) {
-        writeKey(places, key, word);
+        writeKey(places, key, word, pair);
         places.varint(records.length);
         for (const from of records) copyPlaces(places, from);
       }
@@ -561,7 +579,7 @@ function build() {
   for (const size of fragments.values()) fragmentBytes += size;
 
   const manifest = {
-    version: VERSION, docs, shards,
+    version: VERSION, docs, shards, pair_count: pairCount,
     provinces: [...provinces].map(([slug, p]) => ({ name: p.name, slug, count: p.ids.length,
                                                     aliases: p.aliases }))
       .sort((a, b) => (a.slug < b.slug ? -1 : 1)),

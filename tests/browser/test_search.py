@@ -292,15 +292,18 @@ def shown_count(page) -> str:
 def test_the_count_is_exact_when_candidates_include_misses(page, sample_server, sample_site, query):
     """Each query's keys (runs of three) are in more entries than the query itself:
     การประชุม and การส่งเสริม are words of the index's vocabulary (their entries listed
-    exactly), ของจังหวัด and ขับเคลื่อนจังหวัด are not (the candidates' cards are checked).
-    The count shown with the first results is the number of entries holding it, and
-    stays that number when every result is drawn."""
+    exactly), ขับเคลื่อนจังหวัด a pair word (two frequent words written together, listed
+    too), ของจังหวัด none of them (ของ is too short to be listed: the candidates' cards
+    are checked). The count shown with the first results is the number of entries
+    holding it, and stays that number when every result is drawn."""
     from tests.search_index_reader import SearchIndex
     entries = load(ROOT).entries
     want = containing(entries, query)
     index = SearchIndex(sample_site.site)
     assert len(index.candidates(query)) > len(want) > 0
-    assert (index.word(query) is not None) == (query in ("การประชุม", "การส่งเสริม"))
+    assert (index.word(query) is not None) == (query != "ของจังหวัด")
+    if query == "ขับเคลื่อนจังหวัด":
+        assert index.is_pair(query)
     open_search(page, sample_server.url)
     page.fill("input[name=query]", query)
     wait_done(page, query)
@@ -351,15 +354,23 @@ def test_the_count_is_exact_at_once_where_runs_of_three_cannot_settle_it(page, g
 MAX_SHOWN = 10      # search.js MAX_RESULTS: results drawn at a time
 
 
-@pytest.mark.parametrize("query, misses", [("ขับเคลื่อนจังหวัด", False),
+def fetched(page) -> list[str]:
+    """The paths the page fetches from now on (from the search index)."""
+    paths: list[str] = []
+    page.on("request", lambda r: paths.append(urlparse(r.url).path))
+    return paths
+
+
+@pytest.mark.parametrize("query, misses", [("จัดการความรู้", False),
                                             ("ขับเคลื่อนจังหวัดคุณธรรม", False),
                                             ("กิจกรรมร่วมกัน", True)])
 def test_words_typed_together_get_an_exact_count_at_once(page, generated_server, query, misses):
-    """Words typed together without a space are no vocabulary word, and their runs of
-    three leave more candidates undecided than the box checks: the listed words that
-    cover the text (ขับเคลื่อน + จังหวัด) and their places in each entry settle every
-    candidate, so the first count is exact (a range without places), and stays so;
-    where some candidates hold every run but not the text, they are left out."""
+    """Words typed together without a space are no listed word (not frequent enough
+    to be a pair word), and their runs of three would leave more candidates undecided
+    than the box checks: the listed words that cover the text (จัดการ + ความรู้) and
+    their places in each entry settle every candidate, so the first count is exact
+    (a range without places), and stays so; where some candidates hold every run but
+    not the text, they are left out."""
     from tests.search_index_reader import SearchIndex, undecided
     root, server = generated_server
     index = SearchIndex(root / "site")
@@ -369,12 +380,39 @@ def test_words_typed_together_get_an_exact_count_at_once(page, generated_server,
     assert index.word(query) is None and undecided(root / "site", query) > CHECKS + MAX_SHOWN
     assert (len(index.candidates(query)) > want) == misses
     open_search(page, server.url)
+    paths = fetched(page)
     page.fill("input[name=query]", query)
     wait_done(page, query)
     assert shown_count(page) == f"พบ {want:,} ข่าว", query
+    assert any("/search/p/" in path for path in paths), paths
     draw_all(page)
     assert shown_count(page) == f"พบ {want:,} ข่าว", query
     assert page.locator(".nr-search__result").count() == want, query
+
+
+@pytest.mark.parametrize("query, pair", [("ขับเคลื่อนคุณธรรม", True), ("จังหวัดขับเคลื่อน", False),
+                                         ("คุณธรรมจังหวัด", False)])
+def test_frequent_words_typed_together_need_no_places(page, generated_server, query, pair):
+    """Two vocabulary words frequent enough together (their counts reach the manifest's
+    pair_count) make a pair word wherever one follows the other: the box counts its
+    entries from its one listing, and a pair the index does not list is in no entry,
+    said at once, without reading a places file or a card."""
+    from tests.search_index_reader import SearchIndex
+    root, server = generated_server
+    index = SearchIndex(root / "site")
+    cards, shown = shown_entries(index)
+    want = sum(normalize(query) in text for text in shown)
+    assert (index.word(query) is not None) == pair == (want > 0)
+    if pair:
+        assert index.is_pair(query)
+    open_search(page, server.url)
+    paths = fetched(page)
+    page.fill("input[name=query]", query)
+    wait_done(page, query)
+    assert shown_count(page) == (f"พบ {want:,} ข่าว" if pair else "ไม่พบข่าวที่ตรงกัน"), query
+    assert not any("/search/p/" in path for path in paths), paths
+    if not pair:
+        assert not any("/search/d/" in path for path in paths), paths
 
 
 @pytest.mark.parametrize("query", ["ขับเคลื่อนจังห"])

@@ -341,14 +341,21 @@ def _expected_postings(docs: list[dict]) -> dict[int, dict[int, tuple]]:
     return out
 
 
-PAIR_PLACES = 60         # the tests' least places of two words that make a pair word
+PAIR_COUNT = 60         # the tests' least counts of two words that make a pair word
+
+
+def _counted(parts: list[tuple[str, list[str]]], word: str) -> int:
+    """The counts of a word's postings, summed: in each entry holding it, how often
+    its text has it (at most 127), 1 if only its title or a field has it."""
+    return sum(min(len([p for p in at if p < len(parts[i][0])]) or 1, 127)
+               for i, at in _expected_places(parts, word).items())
 
 
 def _pair_words(parts: list[tuple[str, list[str]]], vocabulary: list[str], least: int) -> set[str]:
-    """search_index.mjs pairWords written again: two vocabulary words whose places
-    number ``least`` or more, one right after the other in some part of an entry,
+    """search_index.mjs pairWords written again: two vocabulary words whose counts
+    reach ``least`` together, one right after the other in some part of an entry,
     are a word (unless the vocabulary has it)."""
-    totals = {w: sum(map(len, _expected_places(parts, w).values())) for w in vocabulary}
+    totals = {w: _counted(parts, w) for w in vocabulary}
     everything = "\n".join(f"{text}\n" + "\n".join(marked) for text, marked in parts)
     known = set(vocabulary)
     return {a + b for a in vocabulary for b in vocabulary
@@ -382,7 +389,7 @@ def test_each_posting_says_its_count_title_mark_sides_and_places_in_any_order(tm
     for order, sent in (("archive", docs), ("shuffled", rng.sample(docs, len(docs)))):
         site = tmp_path / order
         lines = [json.dumps({"out": str(site / "search"), "docs": len(docs), "words": vocabulary,
-                             "pair_places": PAIR_PLACES}, ensure_ascii=False)]
+                             "pair_count": PAIR_COUNT}, ensure_ascii=False)]
         lines += [json.dumps(d, ensure_ascii=False) for d in sent]
         subprocess.run(["node", str(search.INDEX_SCRIPT)], input="\n".join(lines) + "\n",
                        text=True, encoding="utf-8", capture_output=True, check=True)
@@ -403,14 +410,16 @@ def test_each_posting_says_its_count_title_mark_sides_and_places_in_any_order(tm
     assert len(vocabulary) > 100
     for word in vocabulary:
         assert index.places(word) == (_expected_places(parts, word) or None), word
-    pairs = _pair_words(parts, vocabulary, PAIR_PLACES)
+    assert index.manifest["pair_count"] == PAIR_COUNT
+    pairs = _pair_words(parts, vocabulary, PAIR_COUNT)
     rare = _pair_words(parts, vocabulary, 0) - pairs
     assert len(pairs) > 10 and len(rare) > 50
     for word in rare:
         assert index.word(word) is None, word
+    assert not any(index.is_pair(w) for w in vocabulary if index.word(w))
     for word in pairs:
         places = _expected_places(parts, word)
-        assert index.places(word) == places, word
+        assert index.places(word) == places and index.is_pair(word), word
         assert index.word(word) == [
             (i, min(len([p for p in at if p < len(parts[i][0])]) or 1, 127)
              | (128 if at[-1] >= len(parts[i][0]) else 0)) for i, at in sorted(places.items())], word
