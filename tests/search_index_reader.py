@@ -129,7 +129,7 @@ class SearchIndex:
 
     def places(self, word: str) -> dict[int, list[int]] | None:
         """A listed word's places in each entry holding it (entry id -> places, as
-        search_core.mjs readPlaces), None if the word is not listed."""
+        search_core.mjs readPlaces), None if the word is not listed or has none."""
         w = normalize(word)
         listed = self.word(w)
         if listed is None:
@@ -153,7 +153,7 @@ class SearchIndex:
             if name == w:
                 assert len(found) == len(listed)
                 return {entry: mine for (entry, _), mine in zip(listed, found)}
-        raise AssertionError(f"{w} listed but without places")
+        return None         # a word frequent enough to pair with every word beside it
 
     def candidates(self, word: str) -> set[int]:
         """Entry ids holding every key of the word."""

@@ -188,7 +188,7 @@
     for (let a = 0; a < cuts.length; a++) {
       for (let b = a + 1; b < cuts.length; b++) {
         const piece = word.slice(cuts[a], cuts[b]);
-        if (piece.length >= core.SHORTEST_WORD && piece.length < word.length) spans.push([cuts[a], piece]);
+        if (piece.length >= core.SHORTEST_LISTED && piece.length < word.length) spans.push([cuts[a], piece]);
       }
     }
     const lists = new Map();
@@ -210,7 +210,9 @@
         if (joined.length === word.length || !lists.has(`${a} ${joined}`)) return new Map();
       }
     }
-    const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`))
+    // (a vocabulary word whose counts reach pair_count alone has no places: its pairs do)
+    const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`)
+      && (lists.get(`${o} ${w}`)[4] || costs.get(`${o} ${w}`) < s.manifest.pair_count))
       .map(([o, w]) => [o, w, costs.get(`${o} ${w}`)]));
     if (!chosen) return null;
     const listsOf = chosen.map(([o, w]) => lists.get(`${o} ${w}`));

@@ -38,8 +38,9 @@
 // cannot be; only the others are checked on their cards before the count is shown.
 //
 // Files the builder writes under search/ (all gzip, read with DecompressionStream):
-//   index.json         manifest: shard count, entry count, province (with their other
-//                      names) and year choices, the tags and people (for suggestions)
+//   index.json         manifest: shard count, entry count, the counts that make a pair
+//                      word (pair_count), province (with their other names) and year
+//                      choices, the tags and people (for suggestions)
 //   i/<shard>.bin      keys of one hash shard with their postings
 //   p/<shard>.bin      the places of that shard's words in their entries (readPlaces)
 //   f/p-<slug>.bin     entries of a province; f/y-<year>.bin entries of a program year
@@ -118,6 +119,7 @@ const P32 = 4294967296;
 const BIGRAM = 281474976710656;   // 2 ** 48: bigram keys sit above every trigram key
 const WORD = 562949953421312;     // 2 ** 49: word keys above every pair
 export const SHORTEST_WORD = 4;   // shorter words are a pair or a run of three: exact already
+export const SHORTEST_LISTED = 2;  // but short words can be listed, for words typed together
 
 /** The keys of one word (no whitespace in it): its runs of three characters, or for
  * a word of two characters, the pair. A single character has no key. */

@@ -14,7 +14,7 @@ import { createInterface } from "node:readline";
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { forEachKey, normalize, shardOf, isRun, isWord, wordKey, IN_TITLE, MIXED, SHORTEST_WORD,
+import { forEachKey, normalize, shardOf, isRun, isWord, wordKey, IN_TITLE, MIXED, SHORTEST_LISTED,
          VERSION } from "./search_core.mjs";
 
 const SHARD_BYTES = 16 * 1024;      // aim for shards of about this size before gzip
@@ -128,7 +128,7 @@ function trieSlot(key) {
 
 function vocabulary(list) {
   words = [...new Set(list.map((w) => normalize(w, false).text))]
-    .filter((w) => w.length >= SHORTEST_WORD && !w.includes(" ")).sort();
+    .filter((w) => w.length >= SHORTEST_LISTED && !w.includes(" ")).sort();
   for (const word of words) {
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
@@ -180,11 +180,12 @@ function slotOfWord(w) {
  * text (one call per occurrence, as forEachKey). */
 function forEachWord(text, add) {
   const n = text.length;
-  for (let i = 0; i + SHORTEST_WORD <= n; i++) {
+  for (let i = 0; i + SHORTEST_LISTED <= n; i++) {
     const first = symbolOf[text.charCodeAt(i)];
     if (first === 0) continue;
     let node = second[first * symbols + symbolOf[text.charCodeAt(i + 1)]];
     if (node < 0) continue;
+    if (wordAt[node] >= 0) add(slotOfWord(wordAt[node]), i);
     for (let j = i + 2; j < n; j++) {
       const symbol = symbolOf[text.charCodeAt(j)];
       if (symbol === 0) break;                     // a space, or in no word
@@ -390,6 +391,8 @@ function writeKey(out, key, word, pair) {
 // its entries and places like any other (one the vocabulary has already is not made
 // again). So the browser knows, from two such words, that a pair it does not find is
 // nowhere (manifest ``pair_count``). Found after the last entry, from the places logged.
+// A vocabulary word whose counts reach PAIR_COUNT alone makes a pair with every word
+// beside it: its places are never read (the pairs' are), and not written.
 const PAIR_COUNT = 4;
 const isPair = new Set();           // the slots of pair words
 
@@ -532,7 +535,7 @@ function build() {
       const word = isWord(key) ? wordText[slot] : undefined;
       const pair = isPair.has(slot);
       writeKey(file, key, word, pair);
-      if (isWord(key)) {
+      if (isWord(key) && (pair || counted(slot) < pairCount)) {   // (see pairWords)
         writeKey(places, key, word, pair);
         places.varint(records.length);
         for (const from of records) copyPlaces(places, from);
