@@ -167,7 +167,8 @@
     return hits;
   }
 
-  const PIECES = 6;           // words typed together: at most this many pieces looked up
+  const PIECES = 8;           // words typed together: at most this many pieces looked up,
+  const SPAN = 4;             // each with the next ones, up to this many together
 
   /* Words typed together (ขับเคลื่อนจังหวัด), found exactly from the places of the
    * listed words that cover them: the text's pieces (Intl.Segmenter) and runs of them
@@ -186,7 +187,7 @@
     if (cuts.length - 1 > PIECES) return null;
     const spans = [];
     for (let a = 0; a < cuts.length; a++) {
-      for (let b = a + 1; b < cuts.length; b++) {
+      for (let b = a + 1; b < cuts.length && b - a <= SPAN; b++) {
         const piece = word.slice(cuts[a], cuts[b]);
         if (piece.length >= core.SHORTEST_LISTED && piece.length < word.length) spans.push([cuts[a], piece]);
       }

@@ -3,31 +3,38 @@ its exact entries at once, from one shard (search_core.mjs describes the format)
 
 They are the segmenter's vocabulary (pythainlp's dictionary and the archive's
 names: model/words.py; of a name of several words, such as a writer's, each word
-too), of four characters or more, the nouns Thai makes of any
-of its words with การ and ความ (การขับเคลื่อน, ความร่วมมือ: a reader types them as
-one word, and no dictionary can list them all, as Thai makes them at will), and
-the short words Thai writes between the others (ที่, ของ, ให้, จาก: pythainlp's
-stopwords of two and three characters). A short word alone is found exactly by its
-runs of three already; listed, it lets words typed together with it (ความร่วมมือของ,
-งบประมาณจากหน่วยงาน) be found exactly too, from the listed words that cover them.
+too) of four characters or more; the nouns Thai makes of any of its words with การ
+and ความ (การขับเคลื่อน, ความร่วมมือ: a reader types them as one word, and no
+dictionary can list them all, as Thai makes them at will); and short words: those
+Thai writes between the others (ที่, ของ, ให้, จาก: pythainlp's stopwords of two and
+three characters) and those it uses most (ปี, งาน, จิต: the Thai National Corpus).
+A short word alone is found exactly by its runs of three already; listed, it lets
+words typed together with it (ความร่วมมือของ, งบประมาณจากหน่วยงาน) be found exactly
+too, from the listed words that cover them.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pythainlp.corpus import thai_stopwords
+from pythainlp.corpus import thai_stopwords, tnc
 
 NOMINALISERS = ("การ", "ความ")
 SHORTEST_WORD = 4          # search_core.mjs SHORTEST_WORD
 SHORT = (2, 3)             # the lengths of the short words listed as well
 
 
+COMMON_SHORT = 400          # the most used short words of the Thai National Corpus, listed
+
+
 @lru_cache(maxsize=1)
 def short_words() -> frozenset[str]:
-    """pythainlp's stopwords of two or three characters (169 of its 1,030)."""
-    return frozenset(w for w in thai_stopwords() if len(w) in SHORT and not w.isspace()
-                     and " " not in w and not any(c in w for c in "ฯๆ\ufeff"))
+    """pythainlp's stopwords of two or three characters (169 of its 1,030), and the
+    COMMON_SHORT short words the Thai National Corpus uses most (ปี, งาน, จิต)."""
+    def fits(w: str) -> bool:
+        return len(w) in SHORT and " " not in w and not any(c in w for c in "ฯๆ\ufeff")
+    common = sorted((n, w) for w, n in tnc.word_freqs() if fits(w) and "\u0e00" < w[0] <= "\u0e7f")
+    return frozenset(w for w in thai_stopwords() if fits(w)) | {w for _, w in common[-COMMON_SHORT:]}
 
 
 @lru_cache(maxsize=2)
