@@ -42,7 +42,8 @@
 //                      word (pair_count), province (with their other names) and year
 //                      choices, the tags and people (for suggestions)
 //   i/<shard>.bin      keys of one hash shard with their postings
-//   p/<shard>.bin      the places of that shard's words in their entries (readPlaces)
+//   p/<shard>.bin      the places of that shard's words in their entries (readPlaces;
+//                      none for a word whose counts reach pair_count alone)
 //   f/p-<slug>.bin     entries of a province; f/y-<year>.bin entries of a program year
 //   d/<id>.bin         one entry: url, title, Thai date, provinces, fields, text
 // Entry ids follow the archive's order, newest first.

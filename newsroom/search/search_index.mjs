@@ -417,7 +417,9 @@ function pairWords(least) {
   let stampAt = new Int32Array(4096); // place -> 1 + the entry whose head it is
   let linkSlot = new Int32Array(4096), linkNext = new Int32Array(4096);
   let flat = new Int32Array(4096), recordStart = new Int32Array(1024);
-  let hitSlot = new Int32Array(1024), hitAt = new Int32Array(1024);
+  let hitSlot = new Int32Array(1024), hitAt = new Int32Array(1024), order = new Int32Array(1024);
+  let at = new Int32Array(1024);     // one pair's places in the entry
+  const pairPostings = new Map(), pairRecords = new Map();   // slot -> Ints (millions at 10,000)
   let made = 0;
   const varint = (pos) => {              // (placeLog.buf: the log grows as pairs are added)
     const log = placeLog.buf;
@@ -463,7 +465,8 @@ function pairWords(least) {
             if (slot === undefined) {
               slot = newSlot(wordKey(text));
               wordText[slot] = text;
-              placeAt[slot] = [];
+              pairPostings.set(slot, new Ints());
+              pairRecords.set(slot, new Ints());
               isPair.add(slot);
               byText.set(text, slot);
               made++;
@@ -471,31 +474,46 @@ function pairWords(least) {
             pairSlot.set(pair, slot);
           }
           if (slot < 0) continue;
-          if (hits === hitSlot.length) { hitSlot = grown(hitSlot, 2 * hits); hitAt = grown(hitAt, 2 * hits); }
+          if (hits === hitSlot.length) {
+            hitSlot = grown(hitSlot, 2 * hits); hitAt = grown(hitAt, 2 * hits); order = grown(order, 2 * hits);
+          }
           hitSlot[hits] = slot; hitAt[hits++] = flat[k];
         }
       }
     }
     if (hits === 0) continue;
-    const order = Array.from({ length: hits }, (_, i) => i)
-      .sort((x, y) => hitSlot[x] - hitSlot[y] || hitAt[x] - hitAt[y]);
+    const sorted = order.subarray(0, hits);
+    for (let i = 0; i < hits; i++) sorted[i] = i;
+    sorted.sort((x, y) => hitSlot[x] - hitSlot[y] || hitAt[x] - hitAt[y]);
+    if (at.length < hits) at = new Int32Array(2 * hits);
     for (let i = 0; i < hits;) {
-      const slot = hitSlot[order[i]];
-      const at = [];
-      for (; i < hits && hitSlot[order[i]] === slot; i++) {
-        const place = hitAt[order[i]];
-        if (at.length === 0 || at[at.length - 1] !== place) at.push(place);   // two ways to cut it
+      const slot = hitSlot[sorted[i]];
+      let n = 0;
+      for (; i < hits && hitSlot[sorted[i]] === slot; i++) {
+        const place = hitAt[sorted[i]];
+        if (n === 0 || at[n - 1] !== place) at[n++] = place;     // (two ways to cut it: once)
       }
       let inText = 0;
-      while (inText < at.length && at[inText] < textEnd) inText++;
-      postings[slot].push(id * 256 + (Math.min(inText || 1, 127) | (inText < at.length ? IN_TITLE : 0)));
-      placeAt[slot].push(placeLog.length);
-      placeLog.varint(at.length);
+      while (inText < n && at[inText] < textEnd) inText++;
+      pairPostings.get(slot).push(id * 256 + (Math.min(inText || 1, 127) | (inText < n ? IN_TITLE : 0)));
+      pairRecords.get(slot).push(placeLog.length);
+      placeLog.varint(n);
       let before = -1;
-      for (const place of at) { placeLog.varint(place - before - 1); before = place; }
+      for (let j = 0; j < n; j++) { placeLog.varint(at[j] - before - 1); before = at[j]; }
     }
   }
+  for (const [slot, list] of pairPostings) {
+    postings[slot] = list.done();
+    placeAt[slot] = pairRecords.get(slot).done();
+  }
   return made;
+}
+
+/** A list of int32 that grows (a plain array of millions of numbers takes twice the memory). */
+class Ints {
+  constructor() { this.a = new Int32Array(16); this.n = 0; }
+  push(v) { if (this.n === this.a.length) this.a = grown(this.a, 2 * this.n); this.a[this.n++] = v; }
+  done() { return this.a.slice(0, this.n); }
 }
 
 function build() {
