@@ -390,8 +390,8 @@ def test_words_typed_together_get_an_exact_count_at_once(page, generated_server,
     assert page.locator(".nr-search__result").count() == want, query
 
 
-@pytest.mark.parametrize("query, pair", [("ขับเคลื่อนคุณธรรม", True), ("จังหวัดขับเคลื่อน", False),
-                                         ("คุณธรรมจังหวัด", False)])
+@pytest.mark.parametrize("query, pair", [("ขับเคลื่อนคุณธรรม", True), ("ของจังหวัด", True),
+                                         ("จังหวัดขับเคลื่อน", False), ("คุณธรรมจังหวัด", False)])
 def test_frequent_words_typed_together_need_no_places(page, generated_server, query, pair):
     """Two vocabulary words frequent enough together (their counts reach the manifest's
     pair_count) make a pair word wherever one follows the other: the box counts its
@@ -413,6 +413,27 @@ def test_frequent_words_typed_together_need_no_places(page, generated_server, qu
     assert not any("/search/p/" in path for path in paths), paths
     if not pair:
         assert not any("/search/d/" in path for path in paths), paths
+
+
+@pytest.mark.parametrize("query", ["จากหน่วยงาน", "ความร่วมมือของ"])
+def test_words_typed_together_with_a_short_word_are_found_exactly(page, generated_server, query):
+    """Short words Thai writes between others (จาก, ของ) are listed words too, so a
+    text typed with one is covered by listed words and found from their places: the
+    count is exact with the first results, with no card checked for it."""
+    from tests.search_index_reader import SearchIndex
+    root, server = generated_server
+    index = SearchIndex(root / "site")
+    cards, shown = shown_entries(index)
+    want = sum(normalize(query) in text for text in shown)
+    short = next(w for w in ("จาก", "ของ") if w in query)
+    assert index.word(query) is None and index.word(short) and want > MAX_SHOWN
+    open_search(page, server.url)
+    paths = fetched(page)
+    page.fill("input[name=query]", query)
+    wait_done(page, query)
+    assert shown_count(page) == f"พบ {want:,} ข่าว", query
+    assert any("/search/p/" in path for path in paths), paths
+    assert len([path for path in paths if "/search/d/" in path]) <= MAX_SHOWN, paths
 
 
 @pytest.mark.parametrize("query", ["ขับเคลื่อนจังห"])
