@@ -354,11 +354,22 @@ def test_the_count_is_exact_at_once_where_runs_of_three_cannot_settle_it(page, g
 MAX_SHOWN = 10      # search.js MAX_RESULTS: results drawn at a time
 
 
-def fetched(page) -> list[str]:
-    """The paths the page fetches from now on (from the search index)."""
+def typed(page, url: str, query: str) -> list[str]:
+    """Types the query into the open box and waits for its answer: the paths the
+    page fetched meanwhile (from the search index)."""
+    open_search(page, url)
     paths: list[str] = []
     page.on("request", lambda r: paths.append(urlparse(r.url).path))
+    page.fill("input[name=query]", query)
+    wait_done(page, query)
     return paths
+
+
+def holding(root, query: str):
+    """The generated site's index and how many entries show the query."""
+    from tests.search_index_reader import SearchIndex
+    index = SearchIndex(root / "site")
+    return index, sum(normalize(query) in text for text in shown_entries(index)[1])
 
 
 @pytest.mark.parametrize("query, misses", [("จัดการความรู้", False),
@@ -371,18 +382,13 @@ def test_words_typed_together_get_an_exact_count_at_once(page, generated_server,
     their places in each entry settle every candidate, so the first count is exact
     (a range without places), and stays so; where some candidates hold every run but
     not the text, they are left out."""
-    from tests.search_index_reader import SearchIndex, undecided
+    from tests.search_index_reader import undecided
     root, server = generated_server
-    index = SearchIndex(root / "site")
-    cards, shown = shown_entries(index)
-    want = sum(normalize(query) in text for text in shown)
+    index, want = holding(root, query)
     # more than the box checks, with the first results' cards
     assert index.word(query) is None and undecided(root / "site", query) > CHECKS + MAX_SHOWN
     assert (len(index.candidates(query)) > want) == misses
-    open_search(page, server.url)
-    paths = fetched(page)
-    page.fill("input[name=query]", query)
-    wait_done(page, query)
+    paths = typed(page, server.url, query)
     assert shown_count(page) == f"พบ {want:,} ข่าว", query
     assert any("/search/p/" in path for path in paths), paths
     draw_all(page)
@@ -397,18 +403,12 @@ def test_frequent_words_typed_together_need_no_places(page, generated_server, qu
     pair_count) make a pair word wherever one follows the other: the box counts its
     entries from its one listing, and a pair the index does not list is in no entry,
     said at once, without reading a places file or a card."""
-    from tests.search_index_reader import SearchIndex
     root, server = generated_server
-    index = SearchIndex(root / "site")
-    cards, shown = shown_entries(index)
-    want = sum(normalize(query) in text for text in shown)
+    index, want = holding(root, query)
     assert (index.word(query) is not None) == pair == (want > 0)
     if pair:
         assert index.is_pair(query)
-    open_search(page, server.url)
-    paths = fetched(page)
-    page.fill("input[name=query]", query)
-    wait_done(page, query)
+    paths = typed(page, server.url, query)
     assert shown_count(page) == (f"พบ {want:,} ข่าว" if pair else "ไม่พบข่าวที่ตรงกัน"), query
     assert not any("/search/p/" in path for path in paths), paths
     if not pair:
@@ -420,17 +420,11 @@ def test_words_typed_together_with_a_short_word_are_found_exactly(page, generate
     """Short words Thai writes between others (จาก, ของ) are listed words too, so a
     text typed with one is covered by listed words and found from their places: the
     count is exact with the first results, with no card checked for it."""
-    from tests.search_index_reader import SearchIndex
     root, server = generated_server
-    index = SearchIndex(root / "site")
-    cards, shown = shown_entries(index)
-    want = sum(normalize(query) in text for text in shown)
+    index, want = holding(root, query)
     short = next(w for w in ("จาก", "ของ") if w in query)
     assert index.word(query) is None and index.word(short) and want > MAX_SHOWN
-    open_search(page, server.url)
-    paths = fetched(page)
-    page.fill("input[name=query]", query)
-    wait_done(page, query)
+    paths = typed(page, server.url, query)
     assert shown_count(page) == f"พบ {want:,} ข่าว", query
     assert any("/search/p/" in path for path in paths), paths
     assert len([path for path in paths if "/search/d/" in path]) <= MAX_SHOWN, paths
