@@ -172,6 +172,8 @@ function slotOfWord(w) {
   if (slot < 0) {
     slot = wordSlot[w] = newSlot(wordKey(words[w]));
     wordText[slot] = words[w];
+    postings[slot] = new Ints();        // (millions of them at 10,000 entries)
+    placeAt[slot] = new Ints();
   }
   return slot;
 }
@@ -321,7 +323,6 @@ function logPlaces(found, keys) {
     if (!isWord(keyOf[slot])) continue;
     const n = many[slot];
     const from = next[slot] - n;
-    if (placeAt[slot] === null) placeAt[slot] = [];
     placeAt[slot].push(placeLog.length);
     if (records === recordSlot.length) recordSlot = grown(recordSlot, 2 * records);
     recordSlot[records++] = slot;
@@ -509,7 +510,8 @@ function pairWords(least) {
   return made;
 }
 
-/** A list of int32 that grows (a plain array of millions of numbers takes twice the memory). */
+/** A list of int32 that grows (a plain array of millions of numbers takes twice the
+ * memory): a word's postings and place records while entries arrive, a pair's after. */
 class Ints {
   constructor() { this.a = new Int32Array(16); this.n = 0; }
   push(v) { if (this.n === this.a.length) this.a = grown(this.a, 2 * this.n); this.a[this.n++] = v; }
@@ -518,6 +520,9 @@ class Ints {
 
 function build() {
   const { out, docs } = header;
+  for (const slot of wordSlot) {
+    if (slot >= 0) { postings[slot] = postings[slot].done(); placeAt[slot] = placeAt[slot].done(); }
+  }
   const pairCount = header.pair_count ?? PAIR_COUNT * docs;
   const pairs = pairWords(pairCount);
   let rawBytes = 0;
