@@ -193,28 +193,38 @@
       }
     }
     const lists = new Map();
-    await Promise.all(spans.map(async ([offset, piece]) => {
+    const lookUp = (some) => Promise.all(some.map(async ([offset, piece]) => {
       const listed = await listedWord(s, piece);
       if (listed) lists.set(`${offset} ${piece}`, listed);
     }));
+    await lookUp(spans);
     const costs = new Map();          // the counts of a listed word's postings, summed
-    for (const [key, listed] of lists) costs.set(key, listed[1].reduce((sum, w) => sum + (w & 127), 0));
+    const cost = (key) => {
+      if (!costs.has(key)) costs.set(key, lists.get(key)[1].reduce((sum, w) => sum + (w & 127), 0));
+      return costs.get(key);
+    };
     // Two vocabulary words, the one right after the other, whose counts make a pair
     // word (search_index.mjs pairWords): if that pair is not listed, it is nowhere.
+    const pairs = [];
     for (const [a, first] of spans) {
       for (const [b, second] of spans) {
         const one = `${a} ${first}`, two = `${b} ${second}`;
         if (b !== a + first.length || !lists.has(one) || !lists.has(two)) continue;
         if (lists.get(one)[4] || lists.get(two)[4]) continue;           // a pair word: not paired again
-        if (costs.get(one) + costs.get(two) < s.manifest.pair_count) continue;
-        const joined = first + second;
-        if (joined.length === word.length || !lists.has(`${a} ${joined}`)) return new Map();
+        if (cost(one) + cost(two) >= s.manifest.pair_count) pairs.push([a, first + second]);
       }
+    }
+    const looked = new Set(spans.map(([o, w]) => `${o} ${w}`));
+    const unseen = pairs.filter(([a, joined]) => joined.length < word.length && !looked.has(`${a} ${joined}`));
+    await lookUp(unseen);             // (longer than SPAN pieces: not looked up yet)
+    spans.push(...unseen);
+    for (const [a, joined] of pairs) {
+      if (joined.length === word.length || !lists.has(`${a} ${joined}`)) return new Map();
     }
     // (a vocabulary word whose counts reach pair_count alone has no places: its pairs do)
     const chosen = core.cover(word.length, spans.filter(([o, w]) => lists.has(`${o} ${w}`)
-      && (lists.get(`${o} ${w}`)[4] || costs.get(`${o} ${w}`) < s.manifest.pair_count))
-      .map(([o, w]) => [o, w, costs.get(`${o} ${w}`)]));
+      && (lists.get(`${o} ${w}`)[4] || cost(`${o} ${w}`) < s.manifest.pair_count))
+      .map(([o, w]) => [o, w, cost(`${o} ${w}`)]));
     if (!chosen) return null;
     const listsOf = chosen.map(([o, w]) => lists.get(`${o} ${w}`));
     const files = await Promise.all(chosen.map(([, w]) =>

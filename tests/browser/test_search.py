@@ -430,6 +430,30 @@ def test_words_typed_together_with_a_short_word_are_found_exactly(page, generate
     assert len([path for path in paths if "/search/d/" in path]) <= MAX_SHOWN, paths
 
 
+def test_a_pair_longer_than_the_spans_looked_up_is_still_found(page, tmp_path):
+    """ผู้|เข้า|ร่วม + ห้อง|ประชุม is a pair word of five pieces, more than the box looks
+    up together at first: it looks the pair up before saying that two frequent words
+    written together are nowhere, so a query holding it finds its entries."""
+    from tests.search_index_reader import SearchIndex
+    root = make_project(tmp_path / "long-pair")
+    for n, more in enumerate(["ใหญ่", "ใหญ่", "เล็ก"]):
+        write_entry(root, f"2564/2020-11-0{n + 1}-pair.md", f"""\
+title: ประชุมครั้งที่ {n + 1}
+date: 2020-11-0{n + 1}
+author: ก
+province: น่าน""", body=" ".join([f"ผู้เข้าร่วมห้องประชุม{more}"] * 6))
+    built = build(root)
+    assert built.ok, built.output
+    index = SearchIndex(built.site)
+    assert index.is_pair("ผู้เข้าร่วมห้องประชุม") and index.word("ผู้เข้าร่วมห้องประชุมใหญ่") is None
+    server = SiteServer(built.site)
+    try:
+        typed(page, server.url, "ผู้เข้าร่วมห้องประชุมใหญ่")
+        assert shown_count(page) == "พบ 2 ข่าว"
+    finally:
+        server.close()
+
+
 @pytest.mark.parametrize("query", ["ขับเคลื่อนจังห"])
 def test_a_count_the_index_cannot_settle_is_a_range_that_holds_the_truth(page, generated_server,
                                                                           query):
