@@ -175,8 +175,7 @@
    * are looked up as words (the archive's frequent pairs are listed words too); if
    * listed words cover the whole text, those with the fewest places to read, the
    * entries holding it are those where they stand at their distances. null when they
-   * do not cover it
-   * (or the browser cannot cut Thai): the caller goes by runs of three then. */
+   * do not cover it (or the browser cannot cut Thai): the caller goes by runs of three. */
   async function together(s, word) {
     const { core } = s;
     if (typeof Intl.Segmenter !== "function") return null;

@@ -397,21 +397,21 @@ function writeKey(out, key, word, pair) {
 const PAIR_COUNT = 4;
 const isPair = new Set();           // the slots of pair words
 
-/** The counts of a word's postings, summed (what the browser sums from the shard). */
+/** The counts of a word's postings, summed (what the browser sums from the shard);
+ * kept by slot, as pairWords and build both ask. */
+const countedAt = new Map();
 function counted(slot) {
-  let sum = 0;
-  for (const p of postings[slot]) sum += p & 127;
+  let sum = countedAt.get(slot);
+  if (sum === undefined) {
+    sum = 0;
+    for (const p of postings[slot]) sum += p & 127;
+    countedAt.set(slot, sum);
+  }
   return sum;
 }
 
 function pairWords(least) {
   const known = new Set(words);
-  const total = new Map();           // slot -> counted(slot), for the words in the places
-  const totalOf = (slot) => {
-    let t = total.get(slot);
-    if (t === undefined) total.set(slot, t = counted(slot));
-    return t;
-  };
   const pairSlot = new Map();        // slot A * 2 ** 26 + slot B -> slot of A + B, -1 none
   const byText = new Map();          // A + B -> its slot
   let headAt = new Int32Array(4096); // place -> 1 + the last link of a word starting there
@@ -429,7 +429,7 @@ function pairWords(least) {
   };
   const entries = entryLog.length / 4;
   for (let e = 0; e < entries; e++) {
-    const [id, textEnd, first] = entryLog.slice(4 * e, 4 * e + 3);
+    const id = entryLog[4 * e], textEnd = entryLog[4 * e + 1], first = entryLog[4 * e + 2];
     const last = e + 1 < entries ? entryLog[4 * e + 6] : records;
     const pos = { at: entryLog[4 * e + 3] };
     if (recordStart.length <= last - first) recordStart = new Int32Array(2 * (last - first + 1));
@@ -437,27 +437,27 @@ function pairWords(least) {
     for (let r = first; r < last; r++) {
       recordStart[r - first] = n;
       const m = varint(pos);
-      let at = -1;
+      let place = -1;
       for (let j = 0; j < m; j++) {
-        at += varint(pos) + 1;
+        place += varint(pos) + 1;
         if (n === flat.length) { flat = grown(flat, 2 * n); linkSlot = grown(linkSlot, 2 * n); linkNext = grown(linkNext, 2 * n); }
-        flat[n++] = at;
-        if (at >= headAt.length) { headAt = grown(headAt, 2 * at + 2); stampAt = grown(stampAt, 2 * at + 2); }
-        if (stampAt[at] !== e + 1) { stampAt[at] = e + 1; headAt[at] = 0; }
-        linkSlot[links] = recordSlot[r]; linkNext[links] = headAt[at]; headAt[at] = ++links;
+        flat[n++] = place;
+        if (place >= headAt.length) { headAt = grown(headAt, 2 * place + 2); stampAt = grown(stampAt, 2 * place + 2); }
+        if (stampAt[place] !== e + 1) { stampAt[place] = e + 1; headAt[place] = 0; }
+        linkSlot[links] = recordSlot[r]; linkNext[links] = headAt[place]; headAt[place] = ++links;
       }
     }
     recordStart[last - first] = n;
     let hits = 0;
     for (let r = first; r < last; r++) {
       const a = recordSlot[r];
-      const length = wordText[a].length, ta = totalOf(a);
+      const length = wordText[a].length, ta = counted(a);
       for (let k = recordStart[r - first]; k < recordStart[r - first + 1]; k++) {
         const q = flat[k] + length;
         if (q >= stampAt.length || stampAt[q] !== e + 1) continue;
         for (let l = headAt[q]; l > 0; l = linkNext[l - 1]) {
           const b = linkSlot[l - 1];
-          if (ta + totalOf(b) < least) continue;
+          if (ta + counted(b) < least) continue;
           const pair = a * 67108864 + b;
           let slot = pairSlot.get(pair);
           if (slot === undefined) {

@@ -22,9 +22,7 @@ from pythainlp.corpus import thai_stopwords, tnc
 NOMINALISERS = ("การ", "ความ")
 SHORTEST_WORD = 4          # search_core.mjs SHORTEST_WORD
 SHORT = (2, 3)             # the lengths of the short words listed as well
-
-
-COMMON_SHORT = 400          # the most used short words of the Thai National Corpus, listed
+COMMON_SHORT = 400         # the most used short words of the Thai National Corpus, listed
 
 
 @lru_cache(maxsize=1)
