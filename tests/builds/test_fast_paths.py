@@ -29,6 +29,12 @@ def test_every_file_of_the_sample_site_is_the_same_with_the_speed_layers_off(tmp
     fast, full = site_files(fast_root / "site"), site_files(plain_root / "site")
     assert fast.keys() == full.keys()
     assert [name for name in fast if fast[name] != full[name]] == []
+    # the photo copies: linked to .cache/photos with the layers on, copied without
+    for root, linked in ((fast_root, True), (plain_root, False)):
+        cached = {f.stat().st_ino for f in (root / ".cache" / "photos").iterdir()}
+        published = [p for p in (root / "site" / "news").rglob("*") if p.suffix in (".jpg", ".webp")]
+        assert len(published) >= 4
+        assert {p.stat().st_ino in cached for p in published} == {linked}
 
 
 def test_entries_of_every_shape_are_the_same_with_the_speed_layers_off(tmp_path, monkeypatch):
