@@ -50,6 +50,7 @@ Markdown:
       documents.py        what the index holds of each entry
       indexer.py          the Node indexer process (search_index.mjs, search_core.mjs)
       vocabulary.py       the words the index keys whole (the dictionary, names, การ/ความ nouns)
+      kept_index.py       the index an earlier build wrote, kept in .cache/search/
     pipeline.py         plan_build: read, photos, group, plan, feeds, search; or problems
     editor/             the web editor for writers (Decap CMS at /admin/), from the field table
       settings.py         where it commits (mkdocs.yml extra.editor), decap-server's port

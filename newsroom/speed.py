@@ -22,7 +22,10 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
                             check on every core
     assets/photo_check.py   photo verdicts kept in .cache/ between runs
     assets/photos.py        photos encoded on every core
-    search/indexer.py       a preview's entry texts kept for the next preview
+    search/indexer.py       a preview's entry texts kept for the next preview; the
+                            entries' lines written to Node from a thread
+    search/kept_index.py    the index of an earlier build published again when this
+                            build's lines are its lines
     model/slugs.py          romanisation with a trie of only the names' words
     model/words.py          each run of Thai letters segmented once per process, each
                             short text (title, label) cut into words once

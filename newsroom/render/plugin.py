@@ -25,12 +25,14 @@ from ..pipeline import BuildPlan, Reuse, plan_build
 from ..model.messages import guide_table, say
 from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
-from ..search.indexer import SEARCH_DIR, SearchIndexer
+from ..search import kept_index
+from ..search.indexer import SEARCH_DIR, SearchIndexer, node_version, words_json
+from ..search.kept_index import KeptIndex
 from ..search.vocabulary import search_words
 from . import engine, jinja_helpers, line_break_cache, line_breaks, shells
 from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
                     add_preview_files)
-from .body_cache import BodyCache
+from .body_cache import BodyCache, code_version, config_version
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .preview import FeedTexts, PageFiles
@@ -109,9 +111,12 @@ class NewsroomHooks:
             print(say("report.preview") + "\n" + report(plan.problems), file=sys.stderr)
         if plan is not None:
             try:
+                words = search_words(plan.words.vocabulary)
+                kept = None if self.serving else KeptIndex.for_build(root, kept_index.key(
+                    [code_version(), config_version(config), node_version()],
+                    plan.search, words_json(words)))
                 self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
-                                  serving=self.serving,
-                                  words=search_words(plan.words.vocabulary))
+                                  serving=self.serving, words=words, kept=kept)
             except RuntimeError as e:       # Node is missing
                 problems.append(Problem("(search index)", 0, "node", str(e)))
         if problems:

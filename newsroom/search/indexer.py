@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import json
+import queue
 import shutil
 import subprocess
 import tempfile
@@ -26,10 +27,12 @@ import threading
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from .. import speed
 from ..model import paths
 from .documents import SearchDoc, page_text, written_text
+from .kept_index import KeptIndex, Lines
 
 SEARCH_DIR = "search"
 MANIFEST = f"{SEARCH_DIR}/index.json"
@@ -44,6 +47,16 @@ class SearchToolMissing(RuntimeError):  # noqa: N818 (a RuntimeError the build r
 
 class SearchIndexFailed(RuntimeError):  # noqa: N818
     """The index builder stopped with an error; the message has its output."""
+
+
+@lru_cache(maxsize=1)
+def node_version() -> str:
+    """The Node that builds the index (its zlib writes the bytes), once per process."""
+    try:
+        return subprocess.run([_node(), "--version"], capture_output=True, text=True,
+                              timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 def _node() -> str:
@@ -70,21 +83,38 @@ class SearchIndexer:
         self.waiter: threading.Thread | None = None
         self.summary: dict[str, int] = {}
         self.remover: subprocess.Popen[bytes] | None = None
+        self.feeder: _Feeder | None = None
+        self.root = Path(".")
+        self.words: frozenset[str] = frozenset()
+        self.lines = Lines()                        # this build's lines, digested
+        self.kept: KeptIndex | None = None          # where this build's index may be kept
+        self.kept_meta: dict[str, Any] | None = None  # the kept index it will publish
 
     def start(self, out: Path, docs: dict[str, SearchDoc], root: Path,
-              serving: bool = False, words: frozenset[str] = frozenset()) -> None:
+              serving: bool = False, words: frozenset[str] = frozenset(),
+              kept: KeptIndex | None = None) -> None:
+        """``kept``: where an earlier `mkdocs build` may have kept this index
+        (kept_index.py); not for a preview."""
         self.stop()
         self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
+        self.root, self.words, self.kept = root, words, None if serving else kept
+        self.lines, self.kept_meta = Lines(), None
         # What an indexing that was stopped left (a preview's, when the writer saved
         # again before its index was done): up to one card file per entry.
         discard(list(out.parent.glob(f"{out.name}.*-*")), out.parent, later=serving)
         if not docs:
             return
+        self.kept_meta = self.kept.find() if self.kept else None
+        if self.kept_meta is None:
+            self._launch(out, root)
+
+    def _launch(self, out: Path, root: Path) -> None:
         self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.process = subprocess.Popen(
             [_node(), str(INDEX_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=self.errors, text=True, encoding="utf-8", cwd=root)
-        self._send(header(str(out), len(docs), words))
+        self._send(header(str(out), len(self.docs), self.words))
+        self.feeder = _Feeder(self.process) if speed.fast() else None
 
     def _send(self, line: str) -> None:
         if self.broken or self.process is None:
@@ -100,35 +130,68 @@ class SearchIndexer:
         if keep:
             self.texts[src_uri] = (doc.source, text)
         self.sent.add(src_uri)
-        self._send(doc.line(text))
+        line = doc.line(text)
+        self.lines.add(src_uri, line)
+        if self.feeder is not None:
+            self.feeder.send(line)
+        else:
+            self._send(line)
 
     def finish(self, site_dir: Path, background: bool = False) -> None:
         """Send the entries this build did not render (a dirty build), then wait for
         the index. With ``background`` both happen in a thread: a preview shows
-        before its index is rebuilt (Node reads 10,000 texts more slowly than we write)."""
+        before its index is rebuilt (Node reads 10,000 texts more slowly than we write).
+        With a kept index (no Node started): publish it if this build's lines are its
+        lines, else have Node build the index now."""
         self.empty(site_dir)
+        out = site_dir / SEARCH_DIR
+        if self.kept_meta is not None:
+            meta, self.kept_meta = self.kept_meta, None
+            for src_uri, doc in self.docs.items():
+                if src_uri not in self.sent:
+                    self.lines.add(src_uri, doc.line(self._text(site_dir, src_uri, doc)))
+            assert self.kept is not None
+            if self._lines_digest() == meta.get("lines") and self.kept.publish(meta, out):
+                self.summary = meta.get("summary") or {}
+                return
+            self.sent = set()           # a prediction that missed: Node reads every page
+            self._launch(out, self.root)
         if self.process is None:
             return
-        process, docs, sent, texts = self.process, self.docs, self.sent, self.texts
+        process, docs, sent = self.process, self.docs, self.sent
+        feeder, self.feeder = self.feeder, None
 
         def rest() -> None:
+            if feeder is not None:
+                feeder.close()      # the rendered entries' lines first, all written
             for src_uri, doc in docs.items():
                 if src_uri in sent:
                     continue
-                known = texts.get(src_uri)
-                text = known[1] if known and known[0] == doc.source else None
-                if text is None:
-                    text = written_text(site_dir / paths.page_file(src_uri))
+                line = doc.line(self._text(site_dir, src_uri, doc))
+                self.lines.add(src_uri, line)
                 sent.add(src_uri)
-                if not _write(process, doc.line(text or "")):
+                if not _write(process, line):
                     break           # stopped by a newer build, or Node failed: _wait tells
             self._wait(process)
+            if self.kept is not None and not background and self.process is None:
+                self.kept.keep(out, self._lines_digest(), self.summary)
 
         if background:
             self.waiter = threading.Thread(target=rest, daemon=True)
             self.waiter.start()
             return
         rest()
+
+    def _text(self, site_dir: Path, src_uri: str, doc: SearchDoc) -> str:
+        """An entry's text this build did not render: kept by a preview, or read from
+        its page in the site."""
+        known = self.texts.get(src_uri)
+        if known and known[0] == doc.source:
+            return known[1]
+        return written_text(site_dir / paths.page_file(src_uri)) or ""
+
+    def _lines_digest(self) -> str:
+        return self.lines.digest(list(self.docs), words_json(self.words))
 
     def empty(self, site_dir: Path) -> None:
         """Delete what ``discard`` moved beside ``site_dir``, in a niced ``rm`` that
@@ -163,9 +226,12 @@ class SearchIndexer:
     def stop(self) -> None:
         """End an index build that has not finished (a newer build is starting)."""
         process, self.process = self.process, None
+        feeder, self.feeder = self.feeder, None
         if process and process.poll() is None:
             process.kill()
             process.wait()
+        if feeder is not None:
+            feeder.close()          # its writes fail now: what is left is dropped
         if self.errors:
             self.errors.close()
             self.errors = None
@@ -175,11 +241,11 @@ def header(out: str, docs: int, words: frozenset[str]) -> str:
     """The index builder's first input line: where the index goes, how many entries
     follow, and the vocabulary whose words are keys (sorted: the same files each time)."""
     start = json.dumps({"out": out, "docs": docs}, ensure_ascii=False)
-    return f'{start[:-1]}, "words": {_words_json(words)}}}'
+    return f'{start[:-1]}, "words": {words_json(words)}}}'
 
 
 @lru_cache(maxsize=2)
-def _words_json(words: frozenset[str]) -> str:
+def words_json(words: frozenset[str]) -> str:
     """The vocabulary as JSON, sorted: 180,000 words, 0.3 s, once per process and
     vocabulary (a preview's next build sends the same)."""
     return json.dumps(sorted(words), ensure_ascii=False)
@@ -204,6 +270,41 @@ def discard(folders: list[Path], site_dir: Path, later: bool) -> None:
 
 def discarded(site_dir: Path) -> list[Path]:
     return sorted(site_dir.parent.glob(f"{glob.escape(site_dir.name)}.discarded-*"))
+
+
+BACKLOG = 4000      # entries' lines waiting for Node at most (about 25 MB at 10,000 entries)
+
+
+class _Feeder:
+    """The rendered entries' lines, written to the index builder from a thread of its
+    own: Node reads and indexes an entry more slowly than MkDocs renders one from its
+    kept body (10,000 entries under cProfile: 9 s of the build blocked writing to the
+    pipe), so the build renders on, listings too, while Node catches up. The thread
+    starts with the first line, after the photos' workers have forked."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: queue.Queue[str | None] = queue.Queue(BACKLOG)
+        self.thread: threading.Thread | None = None
+        self.broken = False
+
+    def send(self, line: str) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="search-feeder", daemon=True)
+            self.thread.start()
+        self.lines.put(line)
+
+    def _run(self) -> None:
+        while (line := self.lines.get()) is not None:
+            if not self.broken and not _write(self.process, line):
+                self.broken = True      # Node stopped reading: _wait reports why
+
+    def close(self) -> None:
+        """Every line sent is written (or dropped, once Node has stopped reading)."""
+        if self.thread is not None:
+            self.lines.put(None)
+            self.thread.join()
+            self.thread = None
 
 
 def _write(process: subprocess.Popen[str], line: str) -> bool:

@@ -18,7 +18,7 @@ ALLOWED = {
     "assets": {"model", "speed", "whole_files"},
     "read": {"model", "assets", "speed"},
     "plan": {"model", "assets", "speed"},
-    "search": {"model", "speed"},
+    "search": {"model", "speed", "whole_files"},
     "pipeline": {"model", "assets", "read", "plan", "search", "speed"},
     # the web editor: its form is made from the field table (read) and shows the labels
     # of the pages (plan); render writes its files

@@ -1,0 +1,136 @@
+"""The search index an earlier build wrote, kept in .cache/search/ (a speed layer).
+
+Node builds the index from the entries' lines (indexer.py): a fifth of a warm
+build of 10,000 entries, most of it after the last page. When a build's lines
+are those of the build that wrote the kept index, the kept files are the index,
+byte for byte, and are published as hard links to them instead.
+
+Whether they are is known only once every page has rendered, so the lines are
+first predicted: ``key`` is a digest of what they are made of (the code, the
+package versions, mkdocs.yml's Markdown settings, the vocabulary, each entry's
+card and the digest of its body) and names the kept folder. When a folder of
+that name is there, Node is not started. What the build then renders is
+checked all the same: ``Lines`` digests every line sent, and a build whose
+lines are not the kept ones (a prediction that missed) has Node build the
+index after all, from the pages written. A missing, truncated or foreign
+folder is ignored. Only ``mkdocs build`` keeps an index, and only the last one
+(the folders of other keys are removed). NEWSROOM_FAST=0 turns the layer off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import speed, whole_files
+
+FOLDER = Path(".cache") / "search"
+FORMAT = "1"
+META = "kept.json"          # beside the index's files, never published
+
+
+def key(parts: list[str], docs: dict[str, Any], words_json: str) -> str:
+    """What the lines are made of: ``parts`` (the code and the settings, as the
+    render layer names them), the vocabulary, and each entry's card and body digest."""
+    h = hashlib.sha256(f"{FORMAT}\0".encode())
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    h.update(words_json.encode("utf-8", "surrogatepass"))
+    for src_uri, doc in docs.items():
+        h.update(f"\0{src_uri}\0{doc.source}\0".encode("utf-8", "surrogatepass"))
+        h.update(doc.line("").encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+@dataclass
+class Lines:
+    """A digest of each entry's line, as the build sends it; together, in the order
+    of the entries (pages render in MkDocs' order, not the archive's)."""
+    each: dict[str, bytes] = field(default_factory=dict)
+
+    def add(self, src_uri: str, line: str) -> None:
+        self.each[src_uri] = hashlib.blake2b(line.encode("utf-8", "surrogatepass"),
+                                             digest_size=16).digest()
+
+    def digest(self, order: list[str], words_json: str) -> str:
+        h = hashlib.sha256(words_json.encode("utf-8", "surrogatepass"))
+        for src_uri in order:
+            h.update(src_uri.encode("utf-8", "surrogatepass") + b"\0" + self.each.get(src_uri, b""))
+        return h.hexdigest()
+
+
+class KeptIndex:
+    def __init__(self, root: Path, key: str) -> None:
+        self.root, self.key = root / FOLDER, key
+        self.folder = self.root / key
+
+    @staticmethod
+    def for_build(root: Path, key: str) -> KeptIndex | None:
+        return KeptIndex(root, key) if speed.fast() else None
+
+    def find(self) -> dict[str, Any] | None:
+        """The kept index's record (its lines' digest, Node's summary), when the folder
+        is whole: every file it lists there at its size."""
+        try:
+            meta = json.loads((self.folder / META).read_text(encoding="utf-8"))
+            if meta.get("key") != self.key or not isinstance(meta.get("files"), dict):
+                return None
+            for name, size in meta["files"].items():
+                if (self.folder / name).stat().st_size != size:
+                    return None
+        except (OSError, ValueError, TypeError, AttributeError):
+            return None
+        return meta
+
+    def publish(self, meta: dict[str, Any], out: Path) -> bool:
+        """The kept files as the index at ``out`` (hard links, or copies where no link
+        can be made), in a folder of their own renamed into place."""
+        partial = out.with_name(f"{out.name}.kept-{os.getpid()}")
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            for name in meta["files"]:
+                target = partial / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _link(self.folder / name, target)
+            shutil.rmtree(out, ignore_errors=True)
+            partial.rename(out)
+        except OSError:
+            shutil.rmtree(partial, ignore_errors=True)
+            return False
+        return True
+
+    def keep(self, out: Path, lines: str, summary: dict[str, Any]) -> None:
+        """The index Node wrote at ``out``, kept for the next build (linked, not
+        copied); the folders of other keys removed."""
+        partial = self.root / f"{self.key}.new-{os.getpid()}"
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            files: dict[str, int] = {}
+            for path in sorted(out.rglob("*")):
+                if path.is_file():
+                    name = path.relative_to(out).as_posix()
+                    (partial / name).parent.mkdir(parents=True, exist_ok=True)
+                    _link(path, partial / name)
+                    files[name] = path.stat().st_size
+            whole_files.write_text(partial / META, json.dumps(
+                {"key": self.key, "lines": lines, "summary": summary, "files": files}))
+            shutil.rmtree(self.folder, ignore_errors=True)
+            partial.rename(self.folder)
+        except OSError:
+            shutil.rmtree(partial, ignore_errors=True)
+            return
+        for other in self.root.iterdir():
+            if other != self.folder:
+                shutil.rmtree(other, ignore_errors=True)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
