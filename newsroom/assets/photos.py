@@ -28,8 +28,10 @@ from .photo_check import ROTATED, PhotoVerdict, PhotoVerdicts
 WIDTHS = (320, 640, 1280)      # phone thumbnails, phone full width, desktop
 LARGEST = 1600                 # long edge of the largest copy
 QUALITY = 78
+STEP = 0.75                    # a standard width is made when at most this share of the largest
+RESAMPLE = Image.Resampling.BICUBIC   # a fifth faster than LANCZOS at these sizes
 SIZES = "(max-width: 45em) 100vw, 45em"
-COPIES_VERSION = "3"      # 3: each size resized from the next larger copy
+COPIES_VERSION = "4"      # 3: each size resized from the next larger copy; 4: bicubic
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,14 @@ def _resized_name(target: str, width: int, suffix: str = "jpg") -> str:
 
 def copy_sizes(width: int, height: int) -> list[tuple[int, int]]:
     """(width, height) of each copy of a photo shown ``width`` × ``height``: the standard
-    widths below the largest copy, then the largest (long edge at most LARGEST, never
-    enlarged)."""
+    widths at most STEP of the largest copy, then the largest (long edge at most
+    LARGEST, never enlarged). A copy closer to the largest than that (640 px of an
+    800 px photo) would spare the few readers whose screens pick it a third of the
+    pixels, and cost a resize and two encodings, a third of the photo's time."""
     scale = min(1.0, LARGEST / max(width, height, 1))
     top_w, top_h = max(1, round(width * scale)), max(1, round(height * scale))
-    return [(w, max(1, round(height * w / width))) for w in WIDTHS if w < top_w] + [(top_w, top_h)]
+    return ([(w, max(1, round(height * w / width))) for w in WIDTHS if w <= STEP * top_w]
+            + [(top_w, top_h)])
 
 
 def copy_names(target: str, verdict: PhotoVerdict) -> list[str]:
@@ -132,7 +137,7 @@ def prepare_photo(photo: Photo, verdict: PhotoVerdict, cache: Path) -> PhotoSet:
         cache.mkdir(parents=True, exist_ok=True)
         larger = _pixels(photo.source, sizes[-1])
         for w, h in reversed(sizes):
-            small = larger.resize((w, h), Image.Resampling.LANCZOS)
+            small = larger.resize((w, h), RESAMPLE)
             small.info = {}                 # no comment, EXIF or XMP carried over
             for suffix, kind, options in FORMATS:
                 cached = wanted[w, suffix]
