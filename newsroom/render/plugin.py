@@ -25,7 +25,6 @@ from ..pipeline import BuildPlan, Reuse, plan_build
 from ..model.messages import guide_table, say
 from ..model.problems import Problem, report
 from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
-from ..search import kept_index
 from ..search.indexer import SEARCH_DIR, SearchIndexer, node_version, words_json
 from ..search.kept_index import KeptIndex
 from ..search.vocabulary import search_words
@@ -112,9 +111,9 @@ class NewsroomHooks:
         if plan is not None:
             try:
                 words = search_words(plan.words.vocabulary)
-                kept = None if self.serving else KeptIndex.for_build(root, kept_index.key(
-                    [code_version(), config_version(config), node_version()],
-                    plan.search, words_json(words)))
+                kept = None if self.serving else KeptIndex.for_build(
+                    root, [code_version(), config_version(config), node_version()],
+                    plan.search, words_json(words))
                 self.search.start(Path(config.site_dir) / SEARCH_DIR, plan.search, root,
                                   serving=self.serving, words=words, kept=kept)
             except RuntimeError as e:       # Node is missing

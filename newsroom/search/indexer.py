@@ -17,6 +17,7 @@ bodies and titles are indexed: no navigation, listings or page chrome.
 
 from __future__ import annotations
 
+import functools
 import glob
 import json
 import queue
@@ -27,12 +28,12 @@ import threading
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 from .. import speed
 from ..model import paths
 from .documents import SearchDoc, page_text, written_text
-from .kept_index import KeptIndex, Lines
+from .kept_index import EarlierTexts, KeptIndex, Lines
 
 SEARCH_DIR = "search"
 MANIFEST = f"{SEARCH_DIR}/index.json"
@@ -107,6 +108,11 @@ class SearchIndexer:
         self.kept_meta = self.kept.find() if self.kept else None
         if self.kept_meta is None:
             self._launch(out, root)
+            earlier = self.kept.earlier_texts() if self.kept else None
+            if earlier is not None and self.feeder is not None:
+                self.feeder.send_early({
+                    src_uri: functools.partial(_early_line, earlier, src_uri, doc)
+                    for src_uri, doc in docs.items() if earlier.same_body(src_uri, doc.source)})
 
     def _launch(self, out: Path, root: Path) -> None:
         self.errors = tempfile.TemporaryFile("w+", encoding="utf-8")
@@ -133,7 +139,7 @@ class SearchIndexer:
         line = doc.line(text)
         self.lines.add(src_uri, line)
         if self.feeder is not None:
-            self.feeder.send(line)
+            self.feeder.send(src_uri, line)
         else:
             self._send(line)
 
@@ -162,8 +168,19 @@ class SearchIndexer:
         feeder, self.feeder = self.feeder, None
 
         def rest() -> None:
+            nonlocal process, sent
             if feeder is not None:
                 feeder.close()      # the rendered entries' lines first, all written
+                if feeder.missed(self.lines):
+                    # An earlier build's text sent for an entry is not what this build
+                    # rendered (or could not be read): Node reads every page now.
+                    process.kill()
+                    process.wait()
+                    self._launch(out, self.root)
+                    assert self.process is not None
+                    process, sent, self.feeder = self.process, set(), None
+                else:
+                    sent = sent | feeder.early.keys()
             for src_uri, doc in docs.items():
                 if src_uri in sent:
                     continue
@@ -174,7 +191,8 @@ class SearchIndexer:
                     break           # stopped by a newer build, or Node failed: _wait tells
             self._wait(process)
             if self.kept is not None and not background and self.process is None:
-                self.kept.keep(out, self._lines_digest(), self.summary)
+                self.kept.keep(out, self._lines_digest(), self.summary,
+                               {u: [d.id, d.source] for u, d in docs.items()})
 
         if background:
             self.waiter = threading.Thread(target=rest, daemon=True)
@@ -276,28 +294,81 @@ BACKLOG = 4000      # entries' lines waiting for Node at most (about 25 MB at 10
 
 
 class _Feeder:
-    """The rendered entries' lines, written to the index builder from a thread of its
-    own: Node reads and indexes an entry more slowly than MkDocs renders one from its
-    kept body (10,000 entries under cProfile: 9 s of the build blocked writing to the
-    pipe), so the build renders on, listings too, while Node catches up. The thread
-    starts with the first line, after the photos' workers have forked."""
+    """The entries' lines, written to the index builder from a thread of its own: Node
+    reads and indexes an entry more slowly than MkDocs renders one from its kept body
+    (10,000 entries under cProfile: 9 s of the build blocked writing to the pipe), so
+    the build renders on, listings too, while Node catches up. The thread starts with
+    the first line, after the photos' workers have forked.
+
+    Before the pages render, it may be given lines made from the last build's texts
+    of entries whose bodies have not changed (``send_early``): Node indexes them while
+    MkDocs copies files and renders, and a build that adds one entry does not wait for
+    Node to read the other 10,000 after its last page. An entry rendered before its
+    early line is taken has its rendered line sent instead; one whose early line went
+    is compared when the pages are done (``missed``)."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self.process = process
         self.lines: queue.Queue[str | None] = queue.Queue(BACKLOG)
         self.thread: threading.Thread | None = None
         self.broken = False
+        self.lock = threading.Lock()
+        self.pending: dict[str, Callable[[], str | None]] = {}   # early lines not taken yet
+        self.taken: set[str] = set()                            # early lines the thread took
+        self.early: dict[str, bytes] = {}                       # their digests, once written
+        self.unread = False                                     # an early text could not be read
 
-    def send(self, line: str) -> None:
+    def _start(self) -> None:
         if self.thread is None:
             self.thread = threading.Thread(target=self._run, name="search-feeder", daemon=True)
             self.thread.start()
+
+    def send_early(self, made: dict[str, Callable[[], str | None]]) -> None:
+        with self.lock:
+            self.pending.update(made)
+        self._start()
+
+    def send(self, src_uri: str, line: str) -> None:
+        with self.lock:
+            if src_uri in self.taken:
+                return                  # its early line is Node's: compared in missed()
+            self.pending.pop(src_uri, None)
+        self._start()
         self.lines.put(line)
 
     def _run(self) -> None:
-        while (line := self.lines.get()) is not None:
-            if not self.broken and not _write(self.process, line):
-                self.broken = True      # Node stopped reading: _wait reports why
+        while True:
+            if self.pending:
+                try:
+                    line = self.lines.get_nowait()
+                except queue.Empty:
+                    self._write_early()
+                    continue
+            else:
+                line = self.lines.get()
+            if line is None:
+                while self._write_early():
+                    pass                # (a dirty build renders only some entries)
+                return
+            self._write(line)
+
+    def _write_early(self) -> bool:
+        with self.lock:
+            if not self.pending:
+                return False
+            src_uri, make = self.pending.popitem()
+            self.taken.add(src_uri)
+        line = make()
+        if line is None:
+            self.unread = True
+            return True
+        self._write(line)
+        self.early[src_uri] = Lines.digest_of(line)
+        return True
+
+    def _write(self, line: str) -> None:
+        if not self.broken and not _write(self.process, line):
+            self.broken = True          # Node stopped reading: _wait reports why
 
     def close(self) -> None:
         """Every line sent is written (or dropped, once Node has stopped reading)."""
@@ -305,6 +376,23 @@ class _Feeder:
             self.lines.put(None)
             self.thread.join()
             self.thread = None
+
+    def missed(self, rendered: Lines) -> bool:
+        """After ``close``: an early line that is not the line this build rendered for
+        the entry (an entry not rendered, in a dirty build, keeps the early one)."""
+        if self.unread:
+            return True
+        for src_uri, digest in self.early.items():
+            mine = rendered.each.setdefault(src_uri, digest)
+            if mine != digest:
+                return True
+        return False
+
+
+def _early_line(earlier: EarlierTexts, src_uri: str, doc: SearchDoc) -> str | None:
+    """The entry's line with the text the last build indexed (None: its card is unread)."""
+    text = earlier.text(src_uri, doc.source)
+    return None if text is None else doc.line(text)
 
 
 def _write(process: subprocess.Popen[str], line: str) -> bool:

@@ -15,10 +15,17 @@ lines are not the kept ones (a prediction that missed) has Node build the
 index after all, from the pages written. A missing, truncated or foreign
 folder is ignored. Only ``mkdocs build`` keeps an index, and only the last one
 (the folders of other keys are removed). NEWSROOM_FAST=0 turns the layer off.
+
+A build whose lines are not the kept ones (an entry added or changed) still
+uses the kept index: with the same code and settings (``parts``), each entry
+whose body digest is the same has its text in its card file there
+(``EarlierTexts``), and the indexer sends Node those lines before the pages
+render; each is checked against the line the build renders (indexer.py _Feeder).
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -54,8 +61,11 @@ class Lines:
     each: dict[str, bytes] = field(default_factory=dict)
 
     def add(self, src_uri: str, line: str) -> None:
-        self.each[src_uri] = hashlib.blake2b(line.encode("utf-8", "surrogatepass"),
-                                             digest_size=16).digest()
+        self.each[src_uri] = self.digest_of(line)
+
+    @staticmethod
+    def digest_of(line: str) -> bytes:
+        return hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def digest(self, order: list[str], words_json: str) -> str:
         h = hashlib.sha256(words_json.encode("utf-8", "surrogatepass"))
@@ -64,14 +74,35 @@ class Lines:
         return h.hexdigest()
 
 
+def parts_key(parts: list[str]) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 class KeptIndex:
-    def __init__(self, root: Path, key: str) -> None:
-        self.root, self.key = root / FOLDER, key
+    def __init__(self, root: Path, key: str, parts: str = "") -> None:
+        self.root, self.key, self.parts = root / FOLDER, key, parts
         self.folder = self.root / key
 
     @staticmethod
-    def for_build(root: Path, key: str) -> KeptIndex | None:
-        return KeptIndex(root, key) if speed.fast() else None
+    def for_build(root: Path, parts: list[str], docs: dict[str, Any],
+                  words_json: str) -> KeptIndex | None:
+        if not speed.fast():
+            return None
+        return KeptIndex(root, key(parts, docs, words_json), parts_key(parts))
+
+    def earlier_texts(self) -> EarlierTexts | None:
+        """The texts of the last build's entries (made by the same code and settings:
+        the index of another archive), to send Node before the pages render."""
+        try:
+            for folder in self.root.iterdir():
+                if folder == self.folder or not folder.is_dir():
+                    continue
+                meta = json.loads((folder / META).read_text(encoding="utf-8"))
+                if meta.get("parts") == self.parts and isinstance(meta.get("ids"), dict):
+                    return EarlierTexts(folder, meta["ids"])
+        except (OSError, ValueError, TypeError, AttributeError):
+            return None
+        return None
 
     def find(self) -> dict[str, Any] | None:
         """The kept index's record (its lines' digest, Node's summary), when the folder
@@ -104,9 +135,11 @@ class KeptIndex:
             return False
         return True
 
-    def keep(self, out: Path, lines: str, summary: dict[str, Any]) -> None:
+    def keep(self, out: Path, lines: str, summary: dict[str, Any],
+             ids: dict[str, list[Any]]) -> None:
         """The index Node wrote at ``out``, kept for the next build (linked, not
-        copied); the folders of other keys removed."""
+        copied), with each entry's card id and body digest (``ids``); the folders of
+        other keys removed."""
         partial = self.root / f"{self.key}.new-{os.getpid()}"
         try:
             shutil.rmtree(partial, ignore_errors=True)
@@ -118,7 +151,8 @@ class KeptIndex:
                     _link(path, partial / name)
                     files[name] = path.stat().st_size
             whole_files.write_text(partial / META, json.dumps(
-                {"key": self.key, "lines": lines, "summary": summary, "files": files}))
+                {"key": self.key, "parts": self.parts, "lines": lines, "summary": summary,
+                 "files": files, "ids": ids}))
             shutil.rmtree(self.folder, ignore_errors=True)
             partial.rename(self.folder)
         except OSError:
@@ -127,6 +161,31 @@ class KeptIndex:
         for other in self.root.iterdir():
             if other != self.folder:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class EarlierTexts:
+    """Where the last build's index is, and its entries' cards: src_uri -> [card id,
+    body digest]. A card file holds the entry's text as that build indexed it."""
+    folder: Path
+    ids: dict[str, list[Any]]
+
+    def same_body(self, src_uri: str, source: str) -> bool:
+        card = self.ids.get(src_uri)
+        return isinstance(card, list) and len(card) == 2 and card[1] == source
+
+    def text(self, src_uri: str, source: str) -> str | None:
+        """The entry's text as the last build indexed it, when its body is the same."""
+        if not self.same_body(src_uri, source):
+            return None
+        card = self.ids[src_uri]
+        try:
+            data = json.loads(gzip.decompress((self.folder / "d" / f"{int(card[0])}.bin")
+                                              .read_bytes()).decode("utf-8"))
+        except (OSError, ValueError, TypeError, EOFError, gzip.BadGzipFile):
+            return None
+        text = data.get("x") if isinstance(data, dict) else None
+        return text if isinstance(text, str) else None
 
 
 def _link(source: Path, target: Path) -> None:

@@ -5,6 +5,7 @@ files); one whose lines differ, or whose kept files are damaged, has Node build 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from tests.helpers import ROOT, make_project, mkdocs, site_files, write_entry
@@ -100,3 +101,70 @@ def test_no_index_is_kept_with_the_speed_layers_off(tmp_path, monkeypatch):
     _build(root)
     assert (root / "site" / "search" / "index.json").is_file()
     assert not (root / ".cache" / "search").exists()
+
+
+# The last build's texts sent to Node before the pages render (indexer.py _Feeder), with
+# the indexer driven as the hooks drive it, and Node.
+
+from newsroom.model import paths                                    # noqa: E402
+from newsroom.search.documents import BODY_END, BODY_START, SearchDoc   # noqa: E402
+from newsroom.search.indexer import SearchIndexer                   # noqa: E402
+from newsroom.search.kept_index import KeptIndex                    # noqa: E402
+
+TEXTS = {f"e{i}": f"ข่าวที่ {i} การประชุมคุณธรรมจังหวัดน่าน ครั้งที่ {i}" for i in range(6)}
+
+
+def _docs(names: list[str]) -> dict[str, SearchDoc]:
+    return {paths.entry(name): SearchDoc(id=i, url=f"news/{name}/", title=f"ข่าว {name}",
+                                         date="6 พฤศจิกายน 2563", provinces=(("น่าน", "nan"),),
+                                         year=2564, source=f"body-{name}")
+            for i, name in enumerate(names)}
+
+
+def _index_once(root: Path, site: Path, names: list[str], texts: dict[str, str],
+                kept: bool = True) -> tuple[SearchIndexer, set[str]]:
+    """One build's indexing: pages written as MkDocs writes them, each added as rendered."""
+    docs = _docs(names)
+    for src_uri, doc in docs.items():
+        page = site / paths.page_file(src_uri)
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<html>{BODY_START}<p>{texts[src_uri.split('/')[1]]}</p>{BODY_END}",
+                        encoding="utf-8")
+    indexer = SearchIndexer()
+    keep = KeptIndex.for_build(root, ["code"], docs, "[]") if kept else None
+    indexer.start(site / "search", docs, root, kept=keep)
+    feeder = indexer.feeder
+    deadline = time.monotonic() + 30        # (the hooks render pages seconds later)
+    while feeder is not None and feeder.pending and time.monotonic() < deadline:
+        time.sleep(0.01)
+    for src_uri in docs:
+        indexer.add(src_uri, f"<p>{texts[src_uri.split('/')[1]]}</p>")
+    indexer.finish(site)
+    return indexer, set(feeder.early) if feeder is not None else set()
+
+
+def test_a_build_that_adds_an_entry_sends_the_others_texts_before_rendering(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    _index_once(root, tmp_path / "site1", ["e0", "e1", "e2"], TEXTS)
+    _, early = _index_once(root, tmp_path / "site2", ["e0", "e1", "e2", "e3"], TEXTS)
+    assert early == {paths.entry(n) for n in ("e0", "e1", "e2")}
+    (tmp_path / "fresh").mkdir()
+    _index_once(tmp_path / "fresh", tmp_path / "site3", ["e0", "e1", "e2", "e3"], TEXTS,
+                kept=False)
+    assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
+
+
+def test_an_early_text_that_is_not_the_rendered_one_is_indexed_again(tmp_path):
+    """The same body digest, another text (what a new converter would render): the
+    early line is not the rendered one, and Node reads every page again."""
+    root = tmp_path / "p"
+    root.mkdir()
+    _index_once(root, tmp_path / "site1", ["e0", "e1", "e2"], TEXTS)
+    changed = {**TEXTS, "e1": "ข้อความที่เปลี่ยนไป ลำปาง"}
+    _, early = _index_once(root, tmp_path / "site2", ["e0", "e1", "e2", "e3"], changed)
+    assert early                        # sent, then found not to be the rendered text
+    (tmp_path / "fresh").mkdir()
+    _index_once(tmp_path / "fresh", tmp_path / "site3", ["e0", "e1", "e2", "e3"], changed,
+                kept=False)
+    assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
