@@ -354,6 +354,8 @@ class _Feeder:
 
     def _write_early(self) -> bool:
         with self.lock:
+            if self.broken:
+                self.pending.clear()    # Node has stopped (or was stopped): none to read
             if not self.pending:
                 return False
             src_uri, make = self.pending.popitem()
