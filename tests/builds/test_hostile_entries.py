@@ -342,8 +342,8 @@ def test_photos_cannot_take_the_name_of_the_page_or_of_each_other(project):
     jpeg(page / "index.html")
     write_entry(project, "2564/2020-11-06-page/index.md", GOOD + "\nphotographer: ข\nimage: index.html")
     copies = project / "news" / "2564" / "2020-11-07-copies"
-    jpeg(copies / "a.jpg", (400, 300))              # its copies: a-320.jpg, a-400.jpg
-    Image.new("RGB", (400, 300)).save(copies / "a.png")     # the same names
+    jpeg(copies / "a.jpg", (500, 375))              # its copies: a-320.jpg, a-500.jpg
+    Image.new("RGB", (500, 375)).save(copies / "a.png")     # the same names
     write_entry(project, "2564/2020-11-07-copies/index.md", GOOD + "\nphotographer: ข\nimage: a.jpg",
                 body="ข้อความ\n\n![ภาพ](a.png)")
     failed = build(project)
