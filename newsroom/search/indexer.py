@@ -176,6 +176,7 @@ class SearchIndexer:
                     # rendered (or could not be read): Node reads every page now.
                     process.kill()
                     process.wait()
+                    discard(list(out.parent.glob(f"{out.name}.*-*")), out.parent, later=False)
                     self._launch(out, self.root)
                     assert self.process is not None
                     process, sent, self.feeder = self.process, set(), None

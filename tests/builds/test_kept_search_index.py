@@ -168,3 +168,4 @@ def test_an_early_text_that_is_not_the_rendered_one_is_indexed_again(tmp_path):
     _index_once(tmp_path / "fresh", tmp_path / "site3", ["e0", "e1", "e2", "e3"], changed,
                 kept=False)
     assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
+    assert [p.name for p in (tmp_path / "site2").glob("search*")] == ["search"]   # none left
