@@ -25,7 +25,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
     search/indexer.py       a preview's entry texts kept for the next preview; the
                             entries' lines written to Node from a thread
     search/kept_index.py    the index of an earlier build published again when this
-                            build's lines are its lines
+                            build's lines are its lines; else its unchanged entries'
+                            texts sent to Node before the pages render
     model/slugs.py          romanisation with a trie of only the names' words
     model/words.py          each run of Thai letters segmented once per process, each
                             short text (title, label) cut into words once
