@@ -9,6 +9,7 @@ old file, the new one, or none, never half of one.
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -32,3 +33,15 @@ def write_text(path: Path, text: str) -> None:
     """``text`` as UTF-8 in ``path``, whole."""
     with replacing(path) as partial:
         partial.write_text(text, encoding="utf-8")
+
+
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """``target`` as a hard link to ``source`` (which must be written whole and never
+    changed in place: the caches' files), or a copy where no link can be made (another
+    file system); a file already at ``target`` is replaced."""
+    try:
+        if os.path.lexists(target):
+            os.unlink(target)
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

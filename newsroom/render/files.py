@@ -15,7 +15,7 @@ from ..editor.page import admin_files
 from ..editor.rules import taken_slugs
 from ..editor.settings import EditorSettings
 from ..model.identity import SiteIdentity
-from .. import speed
+from .. import speed, whole_files
 from ..pipeline import PHOTO_COPIES, ROBOTS, BuildPlan
 from ..plan.feeds import atom, json_feed
 from ..plan.open_data import data_files
@@ -55,14 +55,8 @@ def _linked_class(file_class: type) -> type:
         def copy_file(self, dirty: bool = False) -> None:
             if dirty and not self.is_modified():
                 return
-            output = self.abs_dest_path
-            os.makedirs(os.path.dirname(output), exist_ok=True)
-            try:
-                if os.path.lexists(output):
-                    os.unlink(output)
-                os.link(self.abs_src_path, output)
-            except OSError:
-                super().copy_file(dirty)
+            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+            whole_files.link_or_copy(self.abs_src_path, self.abs_dest_path)
     return LinkedFile
 
 

@@ -17,7 +17,6 @@ bodies and titles are indexed: no navigation, listings or page chrome.
 
 from __future__ import annotations
 
-import functools
 import glob
 import json
 import queue
@@ -26,7 +25,7 @@ import subprocess
 import tempfile
 import threading
 import uuid
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import IO, Any, Callable
 
@@ -111,7 +110,7 @@ class SearchIndexer:
             earlier = self.kept.earlier_texts() if self.kept else None
             if earlier is not None and self.feeder is not None:
                 self.feeder.send_early({
-                    src_uri: functools.partial(_early_line, earlier, src_uri, doc)
+                    src_uri: partial(_early_line, earlier, src_uri, doc)
                     for src_uri, doc in docs.items() if earlier.same_body(src_uri, doc.source)})
 
     def _launch(self, out: Path, root: Path) -> None:
@@ -394,7 +393,7 @@ class _Feeder:
 
 def _early_line(earlier: EarlierTexts, src_uri: str, doc: SearchDoc) -> str | None:
     """The entry's line with the text the last build indexed (None: its card is unread)."""
-    text = earlier.text(src_uri, doc.source)
+    text = earlier.text(src_uri)
     return None if text is None else doc.line(text)
 
 

@@ -127,7 +127,7 @@ class KeptIndex:
             for name in meta["files"]:
                 target = partial / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link(self.folder / name, target)
+                whole_files.link_or_copy(self.folder / name, target)
             shutil.rmtree(out, ignore_errors=True)
             partial.rename(out)
         except OSError:
@@ -148,7 +148,7 @@ class KeptIndex:
                 if path.is_file():
                     name = path.relative_to(out).as_posix()
                     (partial / name).parent.mkdir(parents=True, exist_ok=True)
-                    _link(path, partial / name)
+                    whole_files.link_or_copy(path, partial / name)
                     files[name] = path.stat().st_size
             whole_files.write_text(partial / META, json.dumps(
                 {"key": self.key, "parts": self.parts, "lines": lines, "summary": summary,
@@ -174,22 +174,13 @@ class EarlierTexts:
         card = self.ids.get(src_uri)
         return isinstance(card, list) and len(card) == 2 and card[1] == source
 
-    def text(self, src_uri: str, source: str) -> str | None:
-        """The entry's text as the last build indexed it, when its body is the same."""
-        if not self.same_body(src_uri, source):
-            return None
-        card = self.ids[src_uri]
+    def text(self, src_uri: str) -> str | None:
+        """The text the last build indexed for an entry ``same_body`` found."""
         try:
-            data = json.loads(gzip.decompress((self.folder / "d" / f"{int(card[0])}.bin")
-                                              .read_bytes()).decode("utf-8"))
-        except (OSError, ValueError, TypeError, EOFError, gzip.BadGzipFile):
+            card = self.folder / "d" / f"{int(self.ids[src_uri][0])}.bin"
+            data = json.loads(gzip.decompress(card.read_bytes()).decode("utf-8"))
+        except (OSError, ValueError, TypeError, KeyError, EOFError, gzip.BadGzipFile):
             return None
         text = data.get("x") if isinstance(data, dict) else None
         return text if isinstance(text, str) else None
 
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
