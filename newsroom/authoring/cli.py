@@ -62,8 +62,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     targets = _expand([Path(p) for p in args.paths]) if args.paths else None
     missing = [p for p in (targets or []) if not p.exists()]
     # URL clashes need every entry, so read all of news/ and report on the targets.
-    everything = sorted(set(entry_files(news.resolve()))
-                        | {t for t in (targets or []) if t.exists()})
+    everything = entry_files(news.resolve())          # sorted
+    extra = {t for t in (targets or []) if t.exists()} - set(everything)
+    if extra:                                          # named files outside news/
+        everything = sorted(set(everything) | extra)
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)   # the build's
     problems = check(root, news, files=everything, verdicts=verdicts,           # cache too
                      workers=(os.cpu_count() or 1) if speed.fast() else 1)

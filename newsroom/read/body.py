@@ -99,7 +99,10 @@ def body_problems(body: str) -> list[tuple[int, str]]:
     """(line within the body, 1-based; message) for each bound the body goes past:
     at most one message per kind, at its first line."""
     found: dict[str, tuple[int, str]] = {}
-    for number, line in enumerate(body.split("\n"), start=1):
+    # Each scan runs only on a body holding what it looks for (most hold none of it).
+    runs = "*" * (MAX_RUN + 1) in body or "_" * (MAX_RUN + 1) in body
+    nests = ">" in body or body[:1] in " \t" or "\n " in body or "\n\t" in body
+    for number, line in enumerate(body.split("\n") if runs or nests else (), start=1):
         if "depth" not in found and (">" in line or line[:1] in " \t") and \
                 _depth(line) > MAX_DEPTH:
             found["depth"] = (number, say("body.depth", depth=_depth(line), limit=MAX_DEPTH))
@@ -108,7 +111,8 @@ def body_problems(body: str) -> list[tuple[int, str]]:
             found["run"] = (number, say("body.run", limit=MAX_RUN))
     line = 1
     start = 0
-    for m in [*_BLANK.finditer(body), None]:
+    many = body.count("[") > MAX_OPENERS or body.count("<") > MAX_OPENERS
+    for m in [*_BLANK.finditer(body), None] if many else ():
         end = m.start() if m else len(body)
         block = body[start:end]
         if "openers" not in found and (not block.lstrip().startswith("<") or "markdown=" in block):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path, PurePosixPath
+from typing import Callable
 from urllib.parse import unquote
 
 from ..model.entry import GalleryPhoto, LocalLink, Photo
@@ -31,8 +32,20 @@ ENTRY_SUFFIXES = (".md", ".markdown")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9\u0e01-\u0e5b_][A-Za-z0-9\u0e01-\u0e5b_.\-]*$")
 
 
+def _real_folder(folder: Path) -> Callable[[], Path]:
+    """The folder with its links resolved, asked of the file system once, when first
+    needed (each photo and link of an entry is checked against it)."""
+    found: list[Path] = []
+
+    def real() -> Path:
+        if not found:
+            found.append(folder.resolve())
+        return found[0]
+    return real
+
+
 def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
-                 news_root: Path, line: int | None = None) -> Photo | None:
+                 real_news: Callable[[], Path], line: int | None = None) -> Photo | None:
     def bad(message: str) -> None:
         c.add(name, message, line=line)
 
@@ -56,7 +69,7 @@ def _check_photo(c: Checker, name: str, ref: str, entry_dir: Path,
         real = source.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):
         return bad(say("photo.missing", ref=printable(ref[:80]), file=c.source.rsplit("/", 1)[-1]))
-    if not real.is_relative_to(news_root.resolve()):
+    if not real.is_relative_to(real_news()):
         return bad(say("photo.outside_news", ref=printable(ref[:80])))
     if not real.is_file():
         return bad(say("photo.folder", ref=printable(ref[:80])))
@@ -82,13 +95,13 @@ def _is_local(ref: str, image: bool) -> bool:
 
 
 def _check_link(c: Checker, href: str, line: int, raw: bool, entry_dir: Path,
-                news_root: Path) -> tuple[LocalLink | None, Photo | None]:
+                real_news: Callable[[], Path]) -> tuple[LocalLink | None, Photo | None]:
     """A link to another entry's file (rewritten to its page) or to a photo next to
     the entry (published as copies, the link pointing at the largest)."""
     path = unquote(href.split("#", 1)[0].split("?", 1)[0])
     suffix = PurePosixPath(path).suffix.lower()
     if suffix in PHOTO_SUFFIXES:
-        return None, _check_photo(c, "body", href, entry_dir, news_root, line)
+        return None, _check_photo(c, "body", href, entry_dir, real_news, line)
     target = (entry_dir / path.replace("\\", "/")).resolve()
     if (target / "index.md").is_file():
         target = target / "index.md"
@@ -100,7 +113,7 @@ def _check_link(c: Checker, href: str, line: int, raw: bool, entry_dir: Path,
         c.add("body", say("link.raw_html", href=printable(href[:80])),
               line=line)
         return None, None
-    if not target.is_relative_to(news_root.resolve()):
+    if not target.is_relative_to(real_news()):
         c.add("body", say("link.outside", href=printable(href[:80])),
               line=line)
         return None, None
@@ -111,8 +124,9 @@ def gallery_photos(c: Checker, gallery: tuple[tuple[str, str], ...], entry_dir: 
                    news_root: Path) -> tuple[list[Photo], list[GalleryPhoto]]:
     """The gallery's files, checked as every photo is, and what the page shows of them."""
     photos, shown = [], []
+    real_news = _real_folder(news_root)
     for name, caption in gallery:
-        photo = _check_photo(c, "photos", name, entry_dir, news_root)
+        photo = _check_photo(c, "photos", name, entry_dir, real_news)
         if photo is not None:
             photos.append(photo)
             shown.append(GalleryPhoto(photo.target, caption))
@@ -125,12 +139,13 @@ def cover_and_body_photos(c: Checker, image: str | None, body: str, body_line: i
     """The cover, the photos the entry shows or links to (each once, the cover first),
     and its links to entries' files."""
     photos: list[Photo] = []
+    real_news = _real_folder(news_root)
 
     def keep(photo: Photo | None) -> None:
         if photo and photo.target not in {p.target for p in photos}:
             photos.append(photo)
 
-    cover = _check_photo(c, "image", image, entry_dir, news_root) if image is not None else None
+    cover = _check_photo(c, "image", image, entry_dir, real_news) if image is not None else None
     keep(cover)
     links: list[LocalLink] = []
     for ref in references(body):
@@ -138,9 +153,9 @@ def cover_and_body_photos(c: Checker, image: str | None, body: str, body_line: i
             continue
         line = _line_at(body, ref.at, body_line)
         if ref.image:
-            keep(_check_photo(c, "body", ref.url, entry_dir, news_root, line))
+            keep(_check_photo(c, "body", ref.url, entry_dir, real_news, line))
             continue
-        link, photo = _check_link(c, ref.url, line, ref.raw, entry_dir, news_root)
+        link, photo = _check_link(c, ref.url, line, ref.raw, entry_dir, real_news)
         if link:
             links.append(link)
         keep(photo)
