@@ -236,9 +236,9 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
           workers: int = 1, verdicts: PhotoVerdicts | None = None) -> list[Problem]:
     """The problems ``load`` would find for a build (drafts checked, not published),
     photos included, without keeping the entries. From PARALLEL_FROM files on,
-    ``workers`` forked processes each check a contiguous share and send back only its
-    problems, claims and new photo verdicts (entries would cost more to send than to
-    read)."""
+    ``workers`` processes (this one and forked ones) each check a contiguous share, a
+    forked one sending back only its problems, claims and new photo verdicts (entries
+    would cost more to send than to read)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
@@ -249,8 +249,9 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     else:
         step = -(-len(paths) // workers)
         shares = [(paths[i:i + step], root, news_dir, verdicts) for i in range(0, len(paths), step)]
-        with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
-            results = pool.starmap(_check_share, shares)
+        with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
+            forked = pool.starmap_async(_check_share, shares[1:])
+            results = [_check_share(*shares[0]), *forked.get()]     # this process: the first
     problems = [p for found, _, _ in results for p in found]
     for _, _, new in results:
         verdicts.merge(new)
