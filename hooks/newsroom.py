@@ -14,5 +14,6 @@ on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 on_page_context = _hooks.on_page_context
 on_template_context = _hooks.on_template_context
+on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build
 on_build_error = _hooks.on_build_error

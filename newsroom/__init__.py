@@ -75,6 +75,7 @@ Markdown:
       idle_gc.py          a preview's heap collected when the writer is idle
       render_budget.py    a time budget for rendering one page
       site_folder.py      a build written beside site/, swapped in on success
+      page_writer.py      finished pages written by another process while the next render
     authoring/          the writers' tools: `newsroom check | new | import`
       cli.py              the command line, and check
       new.py              a new entry, as a draft

@@ -13,6 +13,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
     render/body_cache.py    entry bodies converted by earlier builds, kept in .cache/
                             by a digest of all they depend on
     render/files.py         photo copies published as hard links to those in .cache/
+    render/page_writer.py   a build's pages written by another process while the
+                            next ones render
     render/preview.py       a preview's page files rewritten only when changed;
                             a page asked once whether it changed; feeds of
                             unchanged entries reused

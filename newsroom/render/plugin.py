@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from .. import speed
 from ..model.identity import SiteIdentity
@@ -34,6 +34,7 @@ from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds,
 from .body_cache import BodyCache, code_version, config_version
 from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
+from .page_writer import PageWriter
 from .preview import FeedTexts, PageFiles
 from .sanitize import clean
 from .site_folder import SiteSwap
@@ -56,6 +57,7 @@ class NewsroomHooks:
         self.pages: dict[str, GeneratedPage] = {}
         self.search = SearchIndexer()
         self.swap = SiteSwap()                   # full builds replace site/ only on success
+        self.writer = PageWriter()               # pages written by another process
         # kept between the builds of one `mkdocs serve`:
         self.reuse = Reuse.new()                 # entries read and entry pages planned
         self.page_files = PageFiles()            # .cache/pages, for dirty builds
@@ -157,6 +159,7 @@ class NewsroomHooks:
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
+        self.writer.start(every_page=not self.dirty)
         return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -205,8 +208,21 @@ class NewsroomHooks:
             context["newsroom"] = self.plan.site.not_found
         return context
 
+    @event_priority(-100)       # after any plugin's: the page as every plugin left it
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """The finished page, written by another process while the next one renders
+        (page_writer.py; MkDocs gets an empty page, which it does not write)."""
+        return self.writer.hand_over(output, page.file.src_uri, page.file.abs_dest_path)
+
+    @event_priority(100)        # before any plugin's: they may read the pages written
+    def _pages_on_disk(self, config: Any) -> None:
+        try:
+            self.writer.finish()
+        except OSError as e:
+            raise engine.plugin_error(config)(str(e)) from None
+
     @event_priority(-100)       # after any plugin's: the site folder is swapped in last
-    def on_post_build(self, config: Any) -> None:
+    def _site_done(self, config: Any) -> None:
         """Every page is written: wait for the search index (a preview finishes it in
         the background, so an edit shows at once), then put the new site in place."""
         try:
@@ -221,8 +237,11 @@ class NewsroomHooks:
         if self.serving:
             self.collector.build_done()
 
+    on_post_build = CombinedEvent(_pages_on_disk, _site_done)
+
     def on_build_error(self, error: Exception) -> None:
         """A build stopped with an error: the site folder stays as it was."""
+        self.writer.stop()
         self.search.stop()
         self.swap.abort()
         if self.serving:
