@@ -17,6 +17,8 @@ render/plugin.py calls it at on_pre_build, before MkDocs touches site/.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +74,8 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     reuse = reuse if reuse is not None and speed.fast() else None
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)
     corpus = load(root, include_drafts=include_drafts, cache=reuse.entries if reuse else None,
-                  verdicts=verdicts, published_by=build_time())
+                  verdicts=verdicts, published_by=build_time(),
+                  workers=(os.cpu_count() or 1) if speed.fast() and not preview else 1)
     problems = list(corpus.problems)
     entries = corpus.entries
     if preview:

@@ -204,22 +204,36 @@ def _photo_stamps(entry: Entry | None) -> tuple[Any, ...] | None:
 
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
          files: list[Path] | None = None, cache: EntryCache | None = None,
-         verdicts: PhotoVerdicts | None = None, published_by: datetime | None = None) -> Corpus:
+         verdicts: PhotoVerdicts | None = None, published_by: datetime | None = None,
+         workers: int = 1) -> Corpus:
     """Read and check every entry, its photos included (``verdicts``: what is known of
     them). Drafts are checked too, but published only on request. With ``cache``,
-    files unchanged since the cache read them are not read again."""
+    files unchanged since the cache read them are not read again. From PARALLEL_FROM
+    files on and without a cache, ``workers`` processes (this one and forked ones)
+    each read a contiguous share; a forked one sends back its entries, problems and
+    new photo verdicts (10,000 entries: 42 MB for half of them, 0.25 s to pickle and
+    0.4 s to unpickle, against 3 s to read them)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     corpus = Corpus()
     files = files if files is not None else entry_files(news_dir)
-    for path in files:
-        entry, problems = (cache.read(path, root, news_dir) if cache
-                           else read_entry(path, root, news_dir))
+    workers = min(workers, len(files) // (PARALLEL_FROM // 2))
+    if cache is not None or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        read = _read_share(files, root, news_dir, verdicts, cache)[0]
+    else:
+        step = -(-len(files) // workers)
+        shares = [(files[i:i + step], root, news_dir, verdicts) for i in range(0, len(files), step)]
+        with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
+            forked = pool.starmap_async(_read_share, shares[1:])
+            results = [_read_share(*shares[0]), *forked.get()]     # this process: the first
+        read = [one for found, _ in results for one in found]
+        for _, new in results[1:]:
+            verdicts.merge(new)
+    for entry, problems in read:
         corpus.problems.extend(problems)
         if entry is None:
             continue
-        corpus.problems.extend(photo_problems(entry, verdicts))
         if not include_drafts and published_by is not None and entry.published > published_by:
             corpus.scheduled.append(entry)      # dated after the build: published later
         else:
@@ -261,6 +275,20 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     problems += docs_collisions(root / "docs", root,
                                 [f"{c.url}index.md" for c in claims if not c.draft])
     return problems
+
+
+def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,
+                cache: EntryCache | None = None
+                ) -> tuple[list[tuple[Entry | None, list[Problem]]], dict[str, Any]]:
+    """Each file's entry (or None) and its problems, its photos' included, in order."""
+    read: list[tuple[Entry | None, list[Problem]]] = []
+    for path in paths:
+        entry, problems = (cache.read(path, root, news_dir) if cache
+                           else read_entry(path, root, news_dir))
+        if entry is not None:
+            problems = [*problems, *photo_problems(entry, verdicts)]
+        read.append((entry, problems))
+    return read, verdicts.new
 
 
 def _check_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts

@@ -148,6 +148,43 @@ def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
     assert set(pids.read_text().split()) == {str(os.getpid())}
 
 
+def test_the_build_reads_in_worker_processes_what_one_process_reads(project, monkeypatch):
+    """The build's load() shares many files between itself and a forked worker: the
+    same entries (photos and all), problems and order as reading them in one process."""
+    import newsroom.read.corpus as corpus
+    from newsroom.assets.photo_check import PhotoVerdicts
+    from PIL import Image
+    for n in range(7):
+        write_entry(project, f"2564/2020-11-0{n + 1}-ok.md",
+                    GOOD.replace("2020-11-06", f"2020-11-0{n + 1}") + "\nimage: p.jpg"
+                    + "\nphotographer: ข ไข่")
+    Image.new("RGB", (40, 30), "red").save(project / "news" / "2564" / "p.jpg")
+    write_entry(project, "2564/bad-province.md", GOOD.replace("น่าน", "นาน"))
+    write_entry(project, "2565/zz-missing-photo.md", GOOD + "\nimage: gone.jpg\nphotographer: ข")
+    write_entry(project, "2565/2020-11-06-nan.md", GOOD)       # the same slug as below: one URL
+    write_entry(project, "2564/2020-11-06-nan.md", GOOD)
+    one = corpus.load(project, include_drafts=True, verdicts=PhotoVerdicts())
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    pids = project / "pids"
+    read = corpus.read_entry
+
+    def spy(*args):           # runs where the file is read; forked workers inherit it
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return read(*args)
+
+    monkeypatch.setattr(corpus, "read_entry", spy)
+    verdicts = PhotoVerdicts()
+    two = corpus.load(project, include_drafts=True, verdicts=verdicts, workers=2)
+    readers = pids.read_text().split()
+    assert len(readers) == 11 and readers.count(str(os.getpid())) == 6 and len(set(readers)) == 2
+    assert two.entries == one.entries and len(two.entries) == 9
+    assert sum(1 for e in two.entries if e.photos) == 7
+    assert two.problems == one.problems
+    assert {p.field for p in two.problems} >= {"province", "image", "slug"}
+    assert len(verdicts.new) == 1                      # the photo, checked once, kept
+
+
 def test_new_s_placeholder_body_is_not_published(project):
     r = newsroom(project, "new", "--province", "น่าน", "--title", "ประชุมเครือข่าย",
                  "--date", "2020-11-06", "--author", "ก ไก่")
