@@ -26,6 +26,7 @@ import hashlib
 import importlib.metadata
 import json
 from pathlib import Path
+from typing import Callable
 
 from .. import speed, whole_files
 from ..model.words import Piece, Segmenter
@@ -72,6 +73,22 @@ def _decoded(text: str, encoded: str) -> tuple[Piece, ...] | None:
     return tuple(pieces) if at == len(text) else None
 
 
+def _marked(text: str, encoded: str, marks: tuple[str, str, str]) -> str | None:
+    """The HTML of the pieces ``encoded`` gives, made straight from their codes (no
+    Piece made on the way: half the time of decoding then shaping, 80,000 texts)."""
+    keep_open, keep_close, wbr = marks
+    out: list[str] = []
+    at = 0
+    for ch in encoded:
+        code = ord(ch)
+        end = at + (code >> 2)
+        if code & 1:
+            out.append(wbr)
+        out.append(keep_open + text[at:end] + keep_close if code & 2 else text[at:end])
+        at = end
+    return "".join(out) if at == len(text) else None
+
+
 class KeptPieces:
     """Texts' pieces by a digest of the text: those of earlier builds, and this one's."""
 
@@ -111,6 +128,21 @@ class KeptPieces:
             if encoded is None:
                 return found
             self.new[digest] = encoded
+        self.used.add(digest)
+        return found
+
+    def marked(self, text: str, segmenter: Segmenter, memo: bool,
+               shape: Callable[[tuple[Piece, ...]], str], marks: tuple[str, str, str]) -> str:
+        """``shape(self.pieces(text, …))`` for a shape that puts ``marks`` (the opening
+        and closing of a piece kept whole, a possible break) around and before the
+        pieces, as it is made from kept codes without the pieces."""
+        if not self.on:
+            return shape(segmenter.pieces(text, memo))
+        digest = _digest(text)
+        encoded = self.kept.get(digest) or self.new.get(digest)
+        found = _marked(text, encoded, marks) if encoded is not None else None
+        if found is None:
+            return shape(self.pieces(text, segmenter, memo))
         self.used.add(digest)
         return found
 

@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from .. import speed
-from ..model.words import Piece, Segmenter
+from ..model.words import MEMO_TEXT, Piece, Segmenter
 from .line_break_cache import KeptPieces
 
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math",
@@ -74,9 +74,17 @@ def _marked_text(text: str, segmenter: Segmenter, memo: bool, kept: KeptPieces |
     parts = _REFERENCE.split(text)
     cut = None if kept is None else (lambda part: kept.pieces(part, segmenter, memo))
     for i in range(0, len(parts), 2):
-        if _MAY_CHANGE.search(parts[i]):
-            parts[i] = segmenter.shaped(parts[i], _html, memo, cut)
+        part = parts[i]
+        if not _MAY_CHANGE.search(part):
+            continue
+        if kept is not None and len(part) > MEMO_TEXT:     # a paragraph: not memoised
+            parts[i] = kept.marked(part, segmenter, memo, _html, MARKS)
+        else:
+            parts[i] = segmenter.shaped(part, _html, memo, cut)
     return "".join(parts)
+
+
+MARKS = (KEEP_OPEN, KEEP_CLOSE, WBR)      # what _html puts around and before pieces
 
 
 def _html(pieces: tuple[Piece, ...]) -> str:

@@ -92,3 +92,29 @@ def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSROOM_FAST", "0")
     assert _build(root) == fast
     assert not _files(root)
+
+
+def test_a_paragraph_is_marked_from_its_kept_codes_as_from_its_pieces(tmp_path):
+    """A text longer than the segmenter's memo takes (a body's paragraph) is marked
+    straight from the kept codes: the same HTML as from the pieces, the codes used,
+    codes that do not fit the text cut again."""
+    from newsroom.model.words import MEMO_TEXT
+
+    def seg() -> Segmenter:
+        return Segmenter(frozenset({"จังหวัดคุณธรรม"}))
+
+    text = ("วันที่ 6 พ.ย. 2563 ศูนย์คุณธรรมจัดประชุมขับเคลื่อนจังหวัดคุณธรรม "
+            "ร่วมกับเครือข่ายฯ &amp; ภาคี · ครั้งที่ 2 ") * 8
+    assert len(text) > MEMO_TEXT
+    want = mark(text, seg())
+    first = cache.KeptPieces(tmp_path, seg())
+    assert mark(text, seg(), first) == want and first.new
+    later = cache.KeptPieces(tmp_path, seg())
+    later.kept = dict(first.new)
+    assert mark(text, seg(), later) == want and not later.new and later.used == set(first.new)
+    long_digest = max(later.kept, key=lambda d: len(later.kept[d]))
+    codes = later.kept[long_digest]
+    later.kept[long_digest] = codes[::-1]                     # the same lengths, reordered
+    assert mark(text, seg(), later) != want
+    later.kept[long_digest] = codes[:-1]                      # short of the text
+    assert mark(text, seg(), later) == want
