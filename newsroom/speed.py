@@ -20,8 +20,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
                             unchanged entries reused
     render/idle_gc.py       a preview's heap collected when the writer is idle
     plan/entry_pages.py     a preview re-plans only the entry pages whose inputs changed
-    read/corpus.py          unchanged files not read again in a preview; newsroom
-                            check on every core
+    read/corpus.py          unchanged files not read again in a preview; the build's
+                            reading and newsroom check on every core
     assets/photo_check.py   photo verdicts kept in .cache/ between runs
     assets/photos.py        photos encoded on every core
     search/indexer.py       a preview's entry texts kept for the next preview; the
