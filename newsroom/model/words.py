@@ -150,13 +150,21 @@ class Segmenter:
         (the same ones: render/line_break_cache.py keeps them between builds)."""
         memo = speed.fast() if memo is None else memo
         pieces = cut or (lambda t: self.pieces(t, memo))
-        if len(text) > MEMO_TEXT or not memo:
-            return shape(pieces(text))
-        key = (text, shape)
+        return self.remembered(text, shape, lambda t: shape(pieces(t)), memo)
+
+    def remembered(self, text: str, kind: Callable[..., T], make: Callable[[str], T],
+                   memo: bool | None = None) -> T:
+        """``make(text)``, a ``kind`` of form of the text made from its pieces: for a
+        text up to MEMO_TEXT long, made once per kind and memoised by value, as
+        ``shaped`` memoises its shapes (render/line_breaks.py: a run of text between
+        two tags, its character references copied whole)."""
+        if len(text) > MEMO_TEXT or not (speed.fast() if memo is None else memo):
+            return make(text)
+        key = (text, kind)
         found = self._shaped.get(key)
         if found is None:
-            found = self._shaped[key] = shape(pieces(text))
-        return found
+            found = self._shaped[key] = make(text)
+        return found  # type: ignore[return-value]
 
     def _tokens(self, text: str, memo: bool) -> list[tuple[str, str]]:
         tokens: list[tuple[str, str]] = []

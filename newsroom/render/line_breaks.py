@@ -57,14 +57,19 @@ def mark(html: str, segmenter: Segmenter, kept: KeptPieces | None = None) -> str
     parts = _MARKUP.split(html)           # text, tag, text, tag, …, text
     memo = speed.fast()
     verbatim = 0                          # depth inside VERBATIM elements
+    tags = _VERBATIM_TAG.search(html) is not None     # else no tag needs looking at
+
+    def marked(run: str) -> str:
+        return _marked_text(run, segmenter, memo, kept)
+
     for i in range(0, len(parts), 2):
-        if i:
+        if i and tags:
             tag = _VERBATIM_TAG.match(parts[i - 1])
             if tag and not parts[i - 1].endswith("/>"):
                 verbatim = max(0, verbatim + (-1 if tag.group(1) else 1))
         text = parts[i]
         if text and not verbatim and _MAY_CHANGE.search(text):
-            parts[i] = _marked_text(text, segmenter, memo, kept)
+            parts[i] = segmenter.remembered(text, _marked_text, marked, memo)
     return "".join(parts)
 
 
