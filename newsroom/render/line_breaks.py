@@ -37,7 +37,9 @@ VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "m
                       "textarea", "title"})
 KEEP_OPEN, KEEP_CLOSE, WBR = '<span class="nr-w">', "</span>", "<wbr>"
 
-_MARKUP = re.compile(r"""(<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>)""", re.S)
+# A tag: runs of what is not a quote or >, and quoted values (the loop unrolled: the
+# regular expression engine takes runs at once, half the time of a character at a time).
+_MARKUP = re.compile(r"""(<!--.*?-->|<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>)""", re.S)
 _VERBATIM_TAG = re.compile(r"<(/?)(?:%s)(?=[\s/>])" % "|".join(sorted(VERBATIM)), re.I)
 _REFERENCE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)")
 # Text with none of these is left as it is: no Thai, no separator to keep off a line's start.

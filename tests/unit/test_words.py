@@ -112,6 +112,18 @@ def test_marked_html_keeps_its_text_tags_and_attributes():
     assert "&amp;" in out
 
 
+def test_a_quoted_greater_than_sign_stays_in_its_tag():
+    """html5ever leaves > unescaped in attribute values: a tag ends at the first >
+    outside quotes, in double or single quotes, however many values it has."""
+    html = ('<p><a title="ขับเคลื่อน > เครือข่าย" data-x=\'ก>ข\' href="a.html" data-y="">'
+            'ขับเคลื่อนจังหวัดคุณธรรม</a><img alt=">ภาพ<" src=\'b>.jpg\'>เครือข่าย</p>')
+    out = mark(html, SEG)
+    assert out.startswith('<p><a title="ขับเคลื่อน > เครือข่าย" data-x=\'ก>ข\' href="a.html" data-y="">'
+                          '<span class="nr-w">ขับเคลื่อน</span>')
+    assert '<img alt=">ภาพ<" src=\'b>.jpg\'><span class="nr-w">เครือข่าย</span></p>' in out
+    assert text_of(out) == text_of(html)
+
+
 def test_code_pre_svg_and_scripts_are_left_as_they_are():
     verbatim = ("<pre><code>ขับเคลื่อนจังหวัด</code></pre><p><code>ขับเคลื่อน</code></p>"
                 "<svg><text>เครือข่าย</text></svg><script>var a = 'เครือข่าย';</script>")
