@@ -24,6 +24,7 @@ from ..search.indexer import CORE_ASSET, CORE_SCRIPT
 from . import engine
 from .body_cache import BodyCache
 from .converter import Converter, archive_page
+from .page_writer import PageWriter
 from .preview import FeedTexts, PageFiles, answer_once
 
 PAGES_CACHE = Path(".cache") / "pages"
@@ -33,13 +34,15 @@ PREVIEW_SOURCE = Path(__file__).with_name("preview_banner.js")
 
 
 class _Adder:
-    def __init__(self, files: Any, config: Any) -> None:
-        self.files, self.config = files, config
+    def __init__(self, files: Any, config: Any, writer: PageWriter | None = None) -> None:
+        self.files, self.config, self.writer = files, config, writer
         self.file_class = engine.module(files, "structure.files").File
 
     def __call__(self, src_uri: str, linked: bool = False, **source: Any) -> Any:
         kind = _linked_class(self.file_class) if linked and speed.fast() else self.file_class
         file = kind.generated(self.config, src_uri, **source)
+        if kind is not self.file_class:
+            file.writer = self.writer
         self.files.append(file)
         return file
 
@@ -50,10 +53,15 @@ def _linked_class(file_class: type) -> type:
     copy in .cache/photos/, which is written whole and never changed in place, so the
     link is its bytes). 33,000 copies of a 10,000-entry archive's photos took 15 s to
     copy, 40% of them opening files. Where a link cannot be made (another file
-    system), the file is copied, as MkDocs does."""
+    system), the file is copied, as MkDocs does. The page writer makes the link when
+    it runs (render/page_writer.py)."""
     class LinkedFile(file_class):  # type: ignore[misc, valid-type]
+        writer: PageWriter | None = None
+
         def copy_file(self, dirty: bool = False) -> None:
             if dirty and not self.is_modified():
+                return
+            if self.writer is not None and self.writer.link(self.abs_src_path, self.abs_dest_path):
                 return
             os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
             whole_files.link_or_copy(self.abs_src_path, self.abs_dest_path)
@@ -61,10 +69,11 @@ def _linked_class(file_class: type) -> type:
 
 
 def add_pages(plan: BuildPlan, files: Any, config: Any, root: Path,
-              preview: PageFiles | None, bodies: BodyCache | None = None) -> None:
+              preview: PageFiles | None, bodies: BodyCache | None = None,
+              writer: PageWriter | None = None) -> None:
     """Each planned page (with ``preview``, as a file of .cache/pages that changes only
-    with the page) and the photo copies beside it."""
-    add = _Adder(files, config)
+    with the page) and the photo copies beside it (linked by ``writer``, if it runs)."""
+    add = _Adder(files, config, writer)
     specs = plan.site.by_uri()
     converter = Converter(config, engine.name_of(files), specs.get, bodies)
     copies = root / PHOTO_COPIES        # our copies are linked; a writer's own file is copied

@@ -14,7 +14,8 @@ So the last ``on_post_page`` encodes the page as MkDocs would (UTF-8, character
 references for what UTF-8 cannot hold), sends path and bytes through a pipe to
 a small writer process (``python -m newsroom.render.page_writer``, standard
 library only) and gives MkDocs an empty page, which MkDocs does not write; its
-"Page skipped" message is dropped for exactly the page just sent. Every page is
+"Page skipped" message is dropped for exactly the page just sent. The hard links
+to the photo copies in .cache/ (render/files.py) are made by the writer too. Every page is
 on disk before any plugin's ``on_post_build`` (``finish`` runs first there); a
 page the writer cannot write fails the build with its reason, and from then on
 MkDocs writes the pages itself; a build that fails stops the writer.
@@ -30,9 +31,10 @@ import subprocess
 import sys
 from typing import BinaryIO
 
-from .. import speed
+from .. import speed, whole_files
 
-_HEADER = struct.Struct("!IQ")          # length of the path, length of the page
+_HEADER = struct.Struct("!BIQ")         # what (a page, a link), path's length, data's length
+_PAGE, _LINK = 0, 1
 _PIPE_BYTES = 1 << 20                   # the pipe's buffer (Linux: F_SETPIPE_SZ)
 _SKIPPED = "Page skipped: '{}'. Generated empty output."     # mkdocs/commands/build.py
 _BUILD_LOG = "mkdocs.commands.build"
@@ -65,8 +67,9 @@ class PageWriter:
         return self._process is not None
 
     def start(self, every_page: bool) -> None:
-        """Before the first page renders (on_env). Only for a build of every page: a
-        preview (a dirty build) renders the few an edit changed."""
+        """Before the first file is written (on_files: the photos' links come first).
+        Only for a build of every page: a preview (a dirty build) renders the few an
+        edit changed."""
         self.stop()
         if not speed.fast() or not every_page:
             return
@@ -94,15 +97,28 @@ class PageWriter:
             return output
         page = output.encode("utf-8", errors="xmlcharrefreplace")
         name = os.fsencode(path)
-        try:
-            self._pipe.write(_HEADER.pack(len(name), len(page)) + name)
-            self._pipe.write(page)
-        except (BrokenPipeError, OSError):
-            self._broken = True                  # finish() says why
+        if not self._send(_PAGE, name, page):
             return output
         self._sent.src_uri = src_uri
         self.pages += 1
         return ""
+
+    def link(self, source: str, target: str) -> bool:
+        """A photo copy of .cache/ published as a hard link (a copy where no link can
+        be made), by the writer: False if the writer is not there to do it."""
+        if self._pipe is None or self._broken:
+            return False
+        return self._send(_LINK, os.fsencode(target), os.fsencode(source))
+
+    def _send(self, kind: int, name: bytes, data: bytes) -> bool:
+        assert self._pipe is not None
+        try:
+            self._pipe.write(_HEADER.pack(kind, len(name), len(data)) + name)
+            self._pipe.write(data)
+        except (BrokenPipeError, OSError):
+            self._broken = True                  # finish() says why
+            return False
+        return True
 
     def finish(self) -> None:
         """Every page sent is on disk; raises OSError with the writer's reason if not."""
@@ -146,20 +162,23 @@ def _read(source: BinaryIO, n: int) -> bytes:
 
 def serve_pages(source: BinaryIO, report: BinaryIO) -> int:
     """The writer process: each page from ``source`` written to its path, as MkDocs'
-    write_file writes one (its folders made first); "ok" or the first failure said
-    on ``report``."""
+    write_file writes one (its folders made first), each link made; "ok" or the
+    first failure said on ``report``."""
     while header := source.read(_HEADER.size):
         try:
-            size, length = _HEADER.unpack(header)
+            kind, size, length = _HEADER.unpack(header)
             path = os.fsdecode(_read(source, size))
-            page = _read(source, length)
+            data = _read(source, length)
         except (EOFError, struct.error):
             report.write(b"the page writer was sent half a page")
             return 1
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as f:
-                f.write(page)
+            if kind == _LINK:
+                whole_files.link_or_copy(os.fsdecode(data), path)
+            else:
+                with open(path, "wb") as f:
+                    f.write(data)
         except OSError as e:
             report.write(os.fsencode(f"{path}: {e.strerror or e}"))
             return 1

@@ -134,8 +134,9 @@ class NewsroomHooks:
         if self.dirty:
             self.feed_texts.start()
         self.bodies = BodyCache(root, config)
+        self.writer.start(every_page=not self.dirty)
         add_pages(self.plan, files, config, root, self.page_files if self.dirty else None,
-                  self.bodies)
+                  self.bodies, self.writer)
         add_assets(files, config, root)
         add_feeds(self.plan, files, config, self.identity, self.feed_texts if self.dirty else None)
         add_data(self.plan, files, config, self.identity)
@@ -159,7 +160,6 @@ class NewsroomHooks:
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
-        self.writer.start(every_page=not self.dirty)
         return env
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:

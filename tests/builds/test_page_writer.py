@@ -95,3 +95,19 @@ def test_a_failed_build_stops_the_writer(tmp_path, monkeypatch):
     assert process.poll() is not None and not writer.running
     writer.finish()                                   # nothing left to wait for
     assert not os.path.exists(tmp_path / "a")
+
+
+def test_the_writer_links_a_photo_copy_and_copies_where_it_cannot(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSROOM_FAST", raising=False)
+    source = tmp_path / "cache" / "p-320.jpg"
+    source.parent.mkdir()
+    source.write_bytes(b"\xff\xd8 a photo")
+    writer = PageWriter()
+    writer.start(every_page=True)
+    target = tmp_path / "site" / "news" / "a" / "p-320.jpg"
+    assert writer.link(str(source), str(target))
+    assert writer.link(str(tmp_path / "gone.jpg"), str(tmp_path / "site" / "b.jpg"))
+    with pytest.raises(OSError, match="b.jpg"):             # neither a link nor a copy
+        writer.finish()
+    assert target.stat().st_ino == source.stat().st_ino
+    assert not writer.link(str(source), str(tmp_path / "c.jpg"))     # not running: MkDocs
