@@ -77,6 +77,17 @@ def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
                           cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 
+def build_here(root: Path) -> Any:
+    """`mkdocs build` of ``root`` in this process; the hooks' NewsroomHooks, to look into
+    afterwards."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    mkdocs_build(config)
+    return next(p for name, p in config.plugins.items() if name.endswith("newsroom.py"))._hooks
+
+
 def build(root: Path) -> Built:
     return Built(root, mkdocs(root, "build", "--strict"))
 

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from ..assets.photo_check import PhotoVerdicts
 from ..assets.photos import photo_problems
@@ -26,6 +26,7 @@ from ..model.problems import Problem
 from .entry import read_entry, source_path
 from .references import ENTRY_SUFFIXES
 
+T = TypeVar("T")
 PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
 
 
@@ -218,15 +219,10 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     corpus = Corpus()
     files = files if files is not None else entry_files(news_dir)
-    workers = min(workers, len(files) // (PARALLEL_FROM // 2))
-    if cache is not None or workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if cache is not None:
         read = _read_share(files, root, news_dir, verdicts, cache)[0]
     else:
-        step = -(-len(files) // workers)
-        shares = [(files[i:i + step], root, news_dir, verdicts) for i in range(0, len(files), step)]
-        with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
-            forked = pool.starmap_async(_read_share, shares[1:])
-            results = [_read_share(*shares[0]), *forked.get()]     # this process: the first
+        results = _in_shares(_read_share, files, (root, news_dir, verdicts), workers)
         read = [one for found, _ in results for one in found]
         for _, new in results[1:]:
             verdicts.merge(new)
@@ -257,17 +253,9 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     paths = files if files is not None else entry_files(news_dir)
-    workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        results = [_check_share(paths, root, news_dir, verdicts)]
-    else:
-        step = -(-len(paths) // workers)
-        shares = [(paths[i:i + step], root, news_dir, verdicts) for i in range(0, len(paths), step)]
-        with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
-            forked = pool.starmap_async(_check_share, shares[1:])
-            results = [_check_share(*shares[0]), *forked.get()]     # this process: the first
+    results = _in_shares(_check_share, paths, (root, news_dir, verdicts), workers)
     problems = [p for found, _, _ in results for p in found]
-    for _, _, new in results:
+    for _, _, new in results[1:]:
         verdicts.merge(new)
     claims = [c for _, claims, _ in results for c in claims]
     problems += cross_problems(root, news_dir, claims, len(paths), drafts_published=False)
@@ -275,6 +263,21 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     problems += docs_collisions(root / "docs", root,
                                 [f"{c.url}index.md" for c in claims if not c.draft])
     return problems
+
+
+def _in_shares(work: Callable[..., T], paths: list[Path], args: tuple[Any, ...],
+               workers: int) -> list[T]:
+    """``work(share, *args)`` for contiguous shares of ``paths``, in order: this process
+    does the first, forked workers the others (from PARALLEL_FROM files on, where
+    forking is possible; else this process does all of it, as one share)."""
+    workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(paths, *args)]
+    step = -(-len(paths) // workers)
+    shares = [(paths[i:i + step], *args) for i in range(0, len(paths), step)]
+    with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
+        forked = pool.starmap_async(work, shares[1:])
+        return [work(*shares[0]), *forked.get()]
 
 
 def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,

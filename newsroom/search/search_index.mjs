@@ -631,6 +631,9 @@ for await (const line of lines) {
   const value = JSON.parse(line);
   if (header === null) { header = value; vocabulary(header.words || []); }
   else addDoc(value);
+  // Every entry is in: the index is built now, while the build renders its last pages
+  // (a build that adds one entry sends the others first), not at the end of the input.
+  if (header !== null && fragments.size === header.docs) break;
 }
 if (header === null) throw new Error("no header line on stdin");
 if (fragments.size !== header.docs) {

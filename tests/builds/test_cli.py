@@ -115,6 +115,23 @@ def test_help_is_in_thai_with_english_behind_the_switch(project, monkeypatch):
     assert "หัวข้อข่าว" in sub.stdout and "--slug" in sub.stdout
 
 
+def _readers_noted(project: Path, monkeypatch) -> Path:
+    """From 4 files on, entries are read in worker processes; each read_entry call notes
+    its process's id in the file returned (forked workers inherit the spy)."""
+    import newsroom.read.corpus as corpus
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    pids = project / "pids"
+    read = corpus.read_entry
+
+    def spy(*args):
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return read(*args)
+
+    monkeypatch.setattr(corpus, "read_entry", spy)
+    return pids
+
+
 def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
     """`newsroom check` shares many files between itself and a forked worker; the problems, URL clashes
     across two workers' shares included, are the ones the build's load() reports."""
@@ -126,16 +143,7 @@ def test_check_in_worker_processes_finds_what_load_finds(project, monkeypatch):
     write_entry(project, "2565/2020-11-06-nan.md", GOOD)       # the same slug as below: one URL
     write_entry(project, "2564/2020-11-06-nan.md", GOOD)
     expected = sorted(corpus.load(project, include_drafts=True).problems)
-    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
-    pids = project / "pids"
-    read = corpus.read_entry
-
-    def spy(*args):           # runs where the file is read; forked workers inherit it
-        with open(pids, "a") as f:
-            f.write(f"{os.getpid()}\n")
-        return read(*args)
-
-    monkeypatch.setattr(corpus, "read_entry", spy)
+    pids = _readers_noted(project, monkeypatch)
     found = sorted(corpus.check(project, workers=2))
     assert found == expected
     assert {p.field for p in found} >= {"province", "front matter", "slug"}
@@ -164,16 +172,7 @@ def test_the_build_reads_in_worker_processes_what_one_process_reads(project, mon
     write_entry(project, "2565/2020-11-06-nan.md", GOOD)       # the same slug as below: one URL
     write_entry(project, "2564/2020-11-06-nan.md", GOOD)
     one = corpus.load(project, include_drafts=True, verdicts=PhotoVerdicts())
-    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
-    pids = project / "pids"
-    read = corpus.read_entry
-
-    def spy(*args):           # runs where the file is read; forked workers inherit it
-        with open(pids, "a") as f:
-            f.write(f"{os.getpid()}\n")
-        return read(*args)
-
-    monkeypatch.setattr(corpus, "read_entry", spy)
+    pids = _readers_noted(project, monkeypatch)
     verdicts = PhotoVerdicts()
     two = corpus.load(project, include_drafts=True, verdicts=verdicts, workers=2)
     readers = pids.read_text().split()

@@ -15,7 +15,7 @@ import pytest
 from newsroom.render.jinja_helpers import CompiledTemplates, install as install_helpers
 from newsroom.render.shells import ShellTemplate, install
 
-from tests.helpers import ROOT, make_project, mkdocs, site_files, write_entry
+from tests.helpers import ROOT, build_here, make_project, mkdocs, site_files, write_entry
 
 
 def test_every_file_of_the_sample_site_is_the_same_with_the_speed_layers_off(tmp_path, monkeypatch):
@@ -62,15 +62,10 @@ def test_entries_of_every_shape_are_the_same_with_the_speed_layers_off(tmp_path,
 
 def test_the_shells_render_every_entry_and_listing_page(tmp_path, monkeypatch):
     """Built in this process, to look into the hooks' shells afterwards."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("NEWSROOM_FAST", raising=False)
     root = make_project(tmp_path / "fast", ROOT / "news")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    hooks = next(p for name, p in config.plugins.items() if name.endswith("newsroom.py"))._hooks
+    hooks = build_here(root)
     loaded = hooks.shells.loaded
     reused = {s.template.name: s.reused for s in loaded}
     entries = sum(1 for p in (root / "site" / "news").iterdir() if (p / "index.html").is_file())

@@ -11,7 +11,7 @@ import pytest
 
 from newsroom.render.page_writer import PageWriter
 
-from tests.helpers import ROOT, make_project, mkdocs
+from tests.helpers import ROOT, build_here, make_project, mkdocs
 
 PROBE = '''
 import json, os
@@ -45,15 +45,10 @@ def test_every_page_is_on_disk_for_another_plugin_and_nothing_says_skipped(tmp_p
 
 
 def test_the_pages_of_a_build_go_through_the_writer(tmp_path, monkeypatch):
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.delenv("NEWSROOM_FAST", raising=False)
     root = make_project(tmp_path / "site", ROOT / "news")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    hooks = next(p for name, p in config.plugins.items() if name.endswith("newsroom.py"))._hooks
+    hooks = build_here(root)
     pages = [p for p in (root / "site").rglob("*.html") if p.name != "404.html"     # a template
              and 'name="generator" content="mkdocs-' in p.read_text(encoding="utf-8")]
     assert hooks.writer.pages == len(pages) >= 40                 # not admin/: a file
