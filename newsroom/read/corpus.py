@@ -10,8 +10,10 @@ on one core.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -269,15 +271,19 @@ def _in_shares(work: Callable[..., T], paths: list[Path], args: tuple[Any, ...],
                workers: int) -> list[T]:
     """``work(share, *args)`` for contiguous shares of ``paths``, in order: this process
     does the first, forked workers the others (from PARALLEL_FROM files on, where
-    forking is possible; else this process does all of it, as one share)."""
+    forking is possible and no other thread runs; else this process does all of it,
+    as one share). The workers are sent a copy of ``args``: the pool pickles them on
+    a thread of its own while this process's share changes its own (photo verdicts)."""
     workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if (workers <= 1 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return [work(paths, *args)]
     step = -(-len(paths) // workers)
-    shares = [(paths[i:i + step], *args) for i in range(0, len(paths), step)]
-    with multiprocessing.get_context("fork").Pool(len(shares) - 1) as pool:
-        forked = pool.starmap_async(work, shares[1:])
-        return [work(*shares[0]), *forked.get()]
+    theirs = copy.deepcopy(args)
+    shares = [(paths[i:i + step], *theirs) for i in range(step, len(paths), step)]
+    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+        forked = pool.starmap_async(work, shares)
+        return [work(paths[:step], *args), *forked.get()]
 
 
 def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,

@@ -29,6 +29,7 @@ import os
 import struct
 import subprocess
 import sys
+import tempfile
 from typing import BinaryIO
 
 from .. import speed, whole_files
@@ -60,6 +61,7 @@ class PageWriter:
         self._pipe: BinaryIO | None = None
         self._broken = False
         self._sent = _JustSent()
+        self._errors: BinaryIO | None = None
         self.pages = 0                           # sent to the writer, this build
 
     @property
@@ -73,11 +75,14 @@ class PageWriter:
         self.stop()
         if not speed.fast() or not every_page:
             return
+        self._errors = tempfile.TemporaryFile()     # what the writer itself may say
         try:
             self._process = subprocess.Popen(
                 [sys.executable, "-m", __name__], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=_PIPE_BYTES)
+                stdout=subprocess.PIPE, stderr=self._errors, bufsize=_PIPE_BYTES)
         except OSError:
+            _close(self._errors)
+            self._errors = None
             return                               # MkDocs writes the pages
         assert self._process.stdin is not None
         self._pipe = self._process.stdin
@@ -122,35 +127,53 @@ class PageWriter:
 
     def finish(self) -> None:
         """Every page sent is on disk; raises OSError with the writer's reason if not."""
-        process, pipe = self._process, self._pipe
+        process, pipe, errors = self._process, self._pipe, self._errors
         self._detach()
         if process is None or pipe is None:
             return
-        try:
-            pipe.close()
-        except OSError:
-            pass
+        _close(pipe)
         said = process.stdout.read() if process.stdout else b""
-        if process.wait() != 0 or said.strip() != b"ok":
-            raise OSError(os.fsdecode(said.strip()) or f"the page writer ended ({process.returncode})")
+        _close(process.stdout)
+        code = process.wait()
+        own = _tail(errors)
+        _close(errors)
+        if code != 0 or said.strip() != b"ok":
+            raise OSError(os.fsdecode(said.strip()) or own or f"the page writer ended ({code})")
 
     def stop(self) -> None:
         """The build failed: the writer is stopped, what it was sent is left."""
-        process = self._process
+        process, errors = self._process, self._errors
         self._detach()
         if process is not None:
             process.kill()
             process.wait()
-            for stream in (process.stdin, process.stdout):
-                try:
-                    stream and stream.close()
-                except OSError:
-                    pass
+            _close(process.stdin)
+            _close(process.stdout)
+        _close(errors)
 
     def _detach(self) -> None:
         logging.getLogger(_BUILD_LOG).removeFilter(self._sent)
         self._sent.src_uri = None
-        self._process, self._pipe = None, None
+        self._process, self._pipe, self._errors = None, None, None
+
+
+def _tail(errors: BinaryIO | None) -> str:
+    """The end of what the writer wrote on its standard error (a traceback)."""
+    if errors is None:
+        return ""
+    try:
+        errors.seek(0)
+        return errors.read()[-2000:].decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _close(stream: BinaryIO | None) -> None:
+    try:
+        if stream is not None:
+            stream.close()
+    except OSError:
+        pass
 
 
 def _read(source: BinaryIO, n: int) -> bytes:

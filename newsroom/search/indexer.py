@@ -228,6 +228,8 @@ class SearchIndexer:
         except (BrokenPipeError, OSError):
             pass
         out = process.stdout.read() if process.stdout else ""
+        if process.stdout:
+            process.stdout.close()
         code = process.wait()
         if process is not self.process:     # stopped by a newer build
             return

@@ -120,6 +120,8 @@ def _readers_noted(project: Path, monkeypatch) -> Path:
     its process's id in the file returned (forked workers inherit the spy)."""
     import newsroom.read.corpus as corpus
     monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    # an in-process build of an earlier test may leave a daemon thread: no fork then
+    monkeypatch.setattr(corpus.threading, "active_count", lambda: 1)
     pids = project / "pids"
     read = corpus.read_entry
 

@@ -106,3 +106,17 @@ def test_the_writer_links_a_photo_copy_and_copies_where_it_cannot(tmp_path, monk
         writer.finish()
     assert target.stat().st_ino == source.stat().st_ino
     assert not writer.link(str(source), str(tmp_path / "c.jpg"))     # not running: MkDocs
+
+
+
+def test_a_writer_that_fails_on_its_own_says_why(tmp_path, monkeypatch):
+    """A writer that ends without a page's reason (here: no writer at all, a shell
+    refusing -m) fails the build with what it said on its standard error."""
+    import sys
+    monkeypatch.delenv("NEWSROOM_FAST", raising=False)
+    monkeypatch.setattr(sys, "executable", "/bin/sh")
+    writer = PageWriter()
+    writer.start(every_page=True)
+    with pytest.raises(OSError, match="page_writer"):
+        writer.finish()
+    assert not writer.running
