@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import threading
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -272,18 +273,19 @@ def _in_shares(work: Callable[..., T], paths: list[Path], args: tuple[Any, ...],
     """``work(share, *args)`` for contiguous shares of ``paths``, in order: this process
     does the first, forked workers the others (from PARALLEL_FROM files on, where
     forking is possible and no other thread runs; else this process does all of it,
-    as one share). The workers are sent a copy of ``args``: the pool pickles them on
-    a thread of its own while this process's share changes its own (photo verdicts)."""
+    as one share). The workers are sent a copy of ``args``: the executor pickles them
+    on a thread of its own while this process's share changes its own (photo verdicts)."""
     workers = min(workers, len(paths) // (PARALLEL_FROM // 2))
     if (workers <= 1 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return [work(paths, *args)]
     step = -(-len(paths) // workers)
     theirs = copy.deepcopy(args)
-    shares = [(paths[i:i + step], *theirs) for i in range(step, len(paths), step)]
-    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
-        forked = pool.starmap_async(work, shares)
-        return [work(paths[:step], *args), *forked.get()]
+    shares = [paths[i:i + step] for i in range(step, len(paths), step)]
+    # (an executor, not a Pool: a worker that is killed is an error, not a wait forever)
+    with ProcessPoolExecutor(len(shares), mp_context=multiprocessing.get_context("fork")) as pool:
+        forked = [pool.submit(work, share, *theirs) for share in shares]
+        return [work(paths[:step], *args), *(f.result() for f in forked)]
 
 
 def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,

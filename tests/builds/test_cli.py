@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from newsroom.read.entry import read_entry
 
 from tests.helpers import write_entry
@@ -184,6 +186,30 @@ def test_the_build_reads_in_worker_processes_what_one_process_reads(project, mon
     assert two.problems == one.problems
     assert {p.field for p in two.problems} >= {"province", "image", "slug"}
     assert len(verdicts.new) == 1                      # the photo, checked once, kept
+
+
+def test_a_worker_that_is_killed_fails_the_read_instead_of_hanging(project, monkeypatch):
+    import signal
+    from concurrent.futures.process import BrokenProcessPool
+    import newsroom.read.corpus as corpus
+    for n in range(6):
+        write_entry(project, f"2564/2020-11-0{n + 1}-ok.md", GOOD.replace("2020-11-06", f"2020-11-0{n + 1}"))
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(corpus.threading, "active_count", lambda: 1)
+    here, read = os.getpid(), corpus.read_entry
+
+    def killed_elsewhere(*args):         # the out-of-memory killer, say
+        if os.getpid() != here:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read(*args)
+
+    monkeypatch.setattr(corpus, "read_entry", killed_elsewhere)
+    signal.alarm(120)                    # a hang fails the test run, not waits forever
+    try:
+        with pytest.raises(BrokenProcessPool):
+            corpus.load(project, workers=2)
+    finally:
+        signal.alarm(0)
 
 
 def test_new_s_placeholder_body_is_not_published(project):
