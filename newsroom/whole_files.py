@@ -38,7 +38,8 @@ def write_text(path: Path, text: str) -> None:
 def link_or_copy(source: Path | str, target: Path | str) -> None:
     """``target`` as a hard link to ``source`` (which must be written whole and never
     changed in place: the caches' files), or a copy where no link can be made (another
-    file system); a file already at ``target`` is replaced."""
+    file system), its folder made first; a file already at ``target`` is replaced."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         if os.path.lexists(target):
             os.unlink(target)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +62,6 @@ def _linked_class(file_class: type) -> type:
                 return
             if self.writer is not None and self.writer.link(self.abs_src_path, self.abs_dest_path):
                 return
-            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
             whole_files.link_or_copy(self.abs_src_path, self.abs_dest_path)
     return LinkedFile
 

@@ -120,7 +120,7 @@ class KeptPieces:
         if not self.on:
             return segmenter.pieces(text, memo)
         digest = _digest(text)
-        encoded = self.kept.get(digest) or self.new.get(digest)
+        encoded = self._codes(digest)
         found = _decoded(text, encoded) if encoded is not None else None
         if found is None:
             found = segmenter.pieces(text, memo)
@@ -139,12 +139,16 @@ class KeptPieces:
         if not self.on:
             return shape(segmenter.pieces(text, memo))
         digest = _digest(text)
-        encoded = self.kept.get(digest) or self.new.get(digest)
+        encoded = self._codes(digest)
         found = _marked(text, encoded, marks) if encoded is not None else None
         if found is None:
             return shape(self.pieces(text, segmenter, memo))
         self.used.add(digest)
         return found
+
+    def _codes(self, digest: str) -> str | None:
+        """A text's pieces as codes, kept by an earlier build or cut by this one."""
+        return self.kept.get(digest) or self.new.get(digest)
 
     def start_build(self) -> None:
         """A new build of the same process (`serve`): what it uses is counted afresh."""

@@ -196,10 +196,10 @@ def serve_pages(source: BinaryIO, report: BinaryIO) -> int:
             report.write(b"the page writer was sent half a page")
             return 1
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
             if kind == _LINK:
                 whole_files.link_or_copy(os.fsdecode(data), path)
             else:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
                 with open(path, "wb") as f:
                     f.write(data)
         except OSError as e:

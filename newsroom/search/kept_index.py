@@ -125,9 +125,7 @@ class KeptIndex:
         try:
             shutil.rmtree(partial, ignore_errors=True)
             for name in meta["files"]:
-                target = partial / name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                whole_files.link_or_copy(self.folder / name, target)
+                whole_files.link_or_copy(self.folder / name, partial / name)
             shutil.rmtree(out, ignore_errors=True)
             partial.rename(out)
         except OSError:
@@ -147,7 +145,6 @@ class KeptIndex:
             for path in sorted(out.rglob("*")):
                 if path.is_file():
                     name = path.relative_to(out).as_posix()
-                    (partial / name).parent.mkdir(parents=True, exist_ok=True)
                     whole_files.link_or_copy(path, partial / name)
                     files[name] = path.stat().st_size
             whole_files.write_text(partial / META, json.dumps(
