@@ -587,7 +587,10 @@ function build() {
     indexBytes += zipped.length;
     writeFileSync(join(tmp, "i", `${s}.bin`), zipped);
     if (places.length > 0) {
-      const zippedPlaces = gzipSync(places.done());
+      // Level 1: places are gaps between places, which deflate's harder levels do not
+      // shrink (10,000 entries: 33.58 MB against 33.52 at level 6) but took a quarter
+      // of the indexer's time (34.3 to 26.3 s).
+      const zippedPlaces = gzipSync(places.done(), { level: 1 });
       placeBytes += zippedPlaces.length;
       writeFileSync(join(tmp, "p", `${s}.bin`), zippedPlaces);
     }
