@@ -17,3 +17,4 @@ on_template_context = _hooks.on_template_context
 on_post_page = _hooks.on_post_page
 on_post_build = _hooks.on_post_build
 on_build_error = _hooks.on_build_error
+on_shutdown = _hooks.on_shutdown

@@ -73,6 +73,7 @@ Markdown:
       jinja_helpers.py    a cached url filter, cards once per depth, compiled templates
       preview.py          what `mkdocs serve --dirty` needs: page files, reused feeds
       idle_gc.py          a preview's heap collected when the writer is idle
+      quick_exit.py       a `mkdocs build` that succeeded ends without freeing its heap
       render_budget.py    a time budget for rendering one page
       site_folder.py      a build written beside site/, swapped in on success
       page_writer.py      finished pages written by another process while the next render

@@ -19,6 +19,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
                             a page asked once whether it changed; feeds of
                             unchanged entries reused
     render/idle_gc.py       a preview's heap collected when the writer is idle
+    render/quick_exit.py    a `mkdocs build` that succeeded ends without freeing its
+                            heap (os._exit after flushing)
     plan/entry_pages.py     a preview re-plans only the entry pages whose inputs changed
     read/corpus.py          unchanged files not read again in a preview; the build's
                             reading and newsroom check on every core

@@ -36,6 +36,7 @@ from .idle_gc import IdleCollector
 from .markdown_ext import SafeIdsExtension
 from .page_writer import PageWriter
 from .preview import FeedTexts, PageFiles
+from .quick_exit import QuickExit
 from .sanitize import clean
 from .site_folder import SiteSwap
 
@@ -67,6 +68,7 @@ class NewsroomHooks:
         self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
         self.bodies: BodyCache | None = None     # entry bodies converted by earlier builds
         self.marked: line_break_cache.KeptPieces | None = None  # Thai line-break pieces kept
+        self.quick_exit = QuickExit()            # `mkdocs build` ends without freeing its heap
 
     @property
     def serving(self) -> bool:
@@ -236,16 +238,24 @@ class NewsroomHooks:
             self.marked.commit(full=not self.dirty)
         if self.serving:
             self.collector.build_done()
+        self.quick_exit.built()
 
     on_post_build = CombinedEvent(_pages_on_disk, _site_done)
 
     def on_build_error(self, error: Exception) -> None:
         """A build stopped with an error: the site folder stays as it was."""
+        self.quick_exit.failed()
         self.writer.stop()
         self.search.stop()
         self.swap.abort()
         if self.serving:
             self.collector.build_done()
+
+    @event_priority(-1000)      # after every plugin's: none can fail after it
+    def on_shutdown(self) -> None:
+        """The end of `mkdocs build`: the process ends without freeing its objects
+        (quick_exit.py)."""
+        self.quick_exit.at_shutdown(self.command)
 
 
 def _git_commit_time(root: Path) -> str | None:
