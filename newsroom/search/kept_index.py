@@ -124,8 +124,7 @@ class KeptIndex:
         partial = out.with_name(f"{out.name}.kept-{os.getpid()}")
         try:
             shutil.rmtree(partial, ignore_errors=True)
-            for name in meta["files"]:
-                whole_files.link_or_copy(self.folder / name, partial / name)
+            whole_files.link_all(self.folder, partial, meta["files"])
             shutil.rmtree(out, ignore_errors=True)
             partial.rename(out)
         except OSError:
@@ -141,12 +140,8 @@ class KeptIndex:
         partial = self.root / f"{self.key}.new-{os.getpid()}"
         try:
             shutil.rmtree(partial, ignore_errors=True)
-            files: dict[str, int] = {}
-            for path in sorted(out.rglob("*")):
-                if path.is_file():
-                    name = path.relative_to(out).as_posix()
-                    whole_files.link_or_copy(path, partial / name)
-                    files[name] = path.stat().st_size
+            files = dict(sorted(whole_files.files_under(out).items()))
+            whole_files.link_all(out, partial, files)
             whole_files.write_text(partial / META, json.dumps(
                 {"key": self.key, "parts": self.parts, "lines": lines, "summary": summary,
                  "files": files, "ids": ids}))
