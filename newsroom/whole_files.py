@@ -43,6 +43,14 @@ def link_or_copy(source: Path | str, target: Path | str) -> None:
     try:
         if os.path.lexists(target):
             os.unlink(target)
+    except OSError:
+        pass                        # copyfile writes over it
+    _link_or_copy_file(source, target)
+
+
+def _link_or_copy_file(source: Path | str, target: Path | str) -> None:
+    """``target`` (its folder made, no file there) a hard link to ``source``, or a copy."""
+    try:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
@@ -74,8 +82,4 @@ def link_all(source: Path | str, target: Path | str, names: Iterable[str]) -> No
         if folder not in made:
             os.makedirs(os.path.join(target, folder), exist_ok=True)
             made.add(folder)
-        path = os.path.join(target, name)
-        try:
-            os.link(os.path.join(source, name), path)
-        except OSError:
-            shutil.copyfile(os.path.join(source, name), path)
+        _link_or_copy_file(os.path.join(source, name), os.path.join(target, name))
