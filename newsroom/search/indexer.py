@@ -82,6 +82,8 @@ class SearchIndexer:
         self.broken = False
         self.waiter: threading.Thread | None = None
         self.summary: dict[str, int] = {}
+        self.cards: dict[str, Any] = {}             # card id -> [digest, size], from Node
+        self.earlier: EarlierTexts | None = None    # the last build's index, to link from
         self.remover: subprocess.Popen[bytes] | None = None
         self.feeder: _Feeder | None = None
         self.root = Path(".")
@@ -98,7 +100,7 @@ class SearchIndexer:
         self.stop()
         self.docs, self.sent, self.broken, self.summary = docs, set(), False, {}
         self.root, self.words, self.kept = root, words, None if serving else kept
-        self.lines, self.kept_meta = Lines(), None
+        self.lines, self.kept_meta, self.cards, self.earlier = Lines(), None, {}, None
         # What an indexing that was stopped left (a preview's, when the writer saved
         # again before its index was done): up to one card file per entry.
         discard(list(out.parent.glob(f"{out.name}.*-*")), out.parent, later=serving)
@@ -106,8 +108,8 @@ class SearchIndexer:
             return
         self.kept_meta = self.kept.find() if self.kept else None
         if self.kept_meta is None:
+            earlier = self.earlier = self.kept.earlier_texts() if self.kept else None
             self._launch(out, root)
-            earlier = self.kept.earlier_texts() if self.kept else None
             if earlier is not None and self.feeder is not None:
                 self.feeder.send_early({
                     src_uri: partial(_early_line, earlier, src_uri, doc)
@@ -118,7 +120,8 @@ class SearchIndexer:
         self.process = subprocess.Popen(
             [_node(), str(INDEX_SCRIPT)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=self.errors, text=True, encoding="utf-8", cwd=root)
-        self._send(header(str(out), len(self.docs), self.words))
+        self._send(header(str(out), len(self.docs), self.words,
+                          self.earlier.cards() if self.earlier else None))
         self.feeder = _Feeder(self.process) if speed.fast() else None
 
     def _send(self, line: str) -> None:
@@ -192,7 +195,8 @@ class SearchIndexer:
             self._wait(process)
             if self.kept is not None and not background and self.process is None:
                 self.kept.keep(out, self._lines_digest(), self.summary,
-                               {u: [d.id, d.source] for u, d in docs.items()})
+                               {u: [d.id, d.source, *self.cards.get(str(d.id), [])]
+                                for u, d in docs.items()})
 
         if background:
             self.waiter = threading.Thread(target=rest, daemon=True)
@@ -241,6 +245,8 @@ class SearchIndexer:
             self.process = None
             raise SearchIndexFailed(f"the search index could not be built:\n{errors.strip()}")
         self.summary = json.loads(out or "{}")
+        cards = self.summary.pop("cards", None)
+        self.cards = cards if isinstance(cards, dict) else {}
         self.process = None
 
     def stop(self) -> None:
@@ -257,10 +263,13 @@ class SearchIndexer:
             self.errors = None
 
 
-def header(out: str, docs: int, words: frozenset[str]) -> str:
+def header(out: str, docs: int, words: frozenset[str],
+           cards: dict[str, Any] | None = None) -> str:
     """The index builder's first input line: where the index goes, how many entries
-    follow, and the vocabulary whose words are keys (sorted: the same files each time)."""
-    start = json.dumps({"out": out, "docs": docs}, ensure_ascii=False)
+    follow, the vocabulary whose words are keys (sorted: the same files each time),
+    and the last build's cards Node may link (EarlierTexts.cards)."""
+    start = json.dumps({"out": out, "docs": docs, **({"cards": cards} if cards else {})},
+                       ensure_ascii=False)
     return f'{start[:-1]}, "words": {words_json(words)}}}'
 
 

@@ -158,13 +158,23 @@ class KeptIndex:
 @dataclass(frozen=True)
 class EarlierTexts:
     """Where the last build's index is, and its entries' cards: src_uri -> [card id,
-    body digest]. A card file holds the entry's text as that build indexed it."""
+    body digest, card digest, card file size]. A card file holds the entry's text as
+    that build indexed it."""
     folder: Path
     ids: dict[str, list[Any]]
 
     def same_body(self, src_uri: str, source: str) -> bool:
         card = self.ids.get(src_uri)
-        return isinstance(card, list) and len(card) == 2 and card[1] == source
+        return isinstance(card, list) and len(card) >= 2 and card[1] == source
+
+    def cards(self) -> dict[str, Any]:
+        """The last build's card files, for Node to link those this build's entries
+        have again: their folder, and digest -> [card id, size] (Node digests each card
+        it would write, and links the file of the same digest: search_index.mjs)."""
+        digests = {card[2]: [card[0], card[3]] for card in self.ids.values()
+                   if isinstance(card, list) and len(card) == 4 and isinstance(card[2], str)
+                   and isinstance(card[0], int) and isinstance(card[3], int)}
+        return {"from": str((self.folder / "d").resolve()), "digests": digests}
 
     def text(self, src_uri: str) -> str | None:
         """The text the last build indexed for an entry ``same_body`` found."""

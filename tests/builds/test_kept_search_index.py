@@ -169,3 +169,35 @@ def test_an_early_text_that_is_not_the_rendered_one_is_indexed_again(tmp_path):
                 kept=False)
     assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
     assert [p.name for p in (tmp_path / "site2").glob("search*")] == ["search"]   # none left
+
+
+def test_unchanged_cards_are_linked_from_the_last_index_under_their_new_ids(tmp_path):
+    """An entry dated before the others moves every id by one: the other cards are the
+    last build's files (the same inode), the new one is written, and the index is the
+    one a build without a kept index writes, byte for byte."""
+    root = tmp_path / "p"
+    root.mkdir()
+    texts = {**TEXTS, "a0": "ข่าวใหม่ที่มาก่อน เชียงราย"}
+    _index_once(root, tmp_path / "site1", ["e0", "e1", "e2"], texts)
+    first = {i: (tmp_path / "site1" / "search" / "d" / f"{i}.bin").stat().st_ino for i in range(3)}
+    _index_once(root, tmp_path / "site2", ["a0", "e0", "e1", "e2"], texts)
+    cards = tmp_path / "site2" / "search" / "d"
+    assert [(cards / f"{i + 1}.bin").stat().st_ino for i in range(3)] == list(first.values())
+    assert (cards / "0.bin").stat().st_ino not in first.values()
+    (tmp_path / "fresh").mkdir()
+    _index_once(tmp_path / "fresh", tmp_path / "site3", ["a0", "e0", "e1", "e2"], texts,
+                kept=False)
+    assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
+
+
+def test_a_truncated_earlier_card_is_written_anew(tmp_path):
+    root = tmp_path / "p"
+    root.mkdir()
+    _index_once(root, tmp_path / "site1", ["e0", "e1", "e2"], TEXTS)
+    kept_card = _kept(root) / "d" / "1.bin"
+    kept_card.write_bytes(kept_card.read_bytes()[:7])      # (the site's card too: one file)
+    _index_once(root, tmp_path / "site2", ["e0", "e1", "e2", "e3"], TEXTS)
+    (tmp_path / "fresh").mkdir()
+    _index_once(tmp_path / "fresh", tmp_path / "site3", ["e0", "e1", "e2", "e3"], TEXTS,
+                kept=False)
+    assert site_files(tmp_path / "site2" / "search") == site_files(tmp_path / "site3" / "search")
