@@ -158,9 +158,10 @@ class NewsroomHooks:
             self.marked = line_break_cache.KeptPieces(root, self.plan.words)
         else:
             self.marked.start_build()           # serve: the next build, the same words
-        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked)
+        once = line_breaks.MarkedOnce() if speed.fast() else None
+        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked, once)
         if speed.fast():
-            jinja_helpers.install(env, self.compiled)
+            jinja_helpers.install(env, self.compiled, once)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
         return env
 
