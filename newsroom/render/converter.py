@@ -74,6 +74,7 @@ class Converter:
         links = _links_to_anchors(kept["links"], files) if kept is not None else None
         if kept is not None and links is not None:
             page.content = kept["content"]
+            cache.converted(page.file.src_uri, key, kept["content"], kept.get("clean"))
             page.toc = pages.get_toc(kept["toc"])
             page._title_from_render = kept["title"]
             page.present_anchor_ids = set(kept["anchors"])
@@ -108,6 +109,7 @@ class Converter:
                      for anchor, url in found.items()]
             cache.put(key, page.content, json.loads(json.dumps(tokens)), title.title,
                       page.present_anchor_ids, links)
+            cache.converted(page.file.src_uri, key, page.content, None)
 
     def _convert(self, md: markdown.Markdown, page: Any, spec: GeneratedPage | None) -> str:
         """The page's HTML, within the render budget; a failure names the writer's file

@@ -190,10 +190,15 @@ class NewsroomHooks:
         spec = self.pages.get(page.file.src_uri)
         if spec is None or spec.template != ENTRY_TEMPLATE:
             return html_body
-        html_body = clean(html_body, spec.body.photos if spec.body else None)
+        src_uri = page.file.src_uri
+        cleaned = self.bodies.cleaned(src_uri, html_body) if self.bodies else None
+        if cleaned is None:             # (not kept with its conversion: body_cache.py)
+            cleaned = clean(html_body, spec.body.photos if spec.body else None)
+            if self.bodies is not None:
+                self.bodies.keep_clean(src_uri, html_body, cleaned)
         # Previews keep each entry's text, for rebuilds that do not render it again.
-        self.search.add(page.file.src_uri, html_body, keep=self.serving and speed.fast())
-        return html_body
+        self.search.add(src_uri, cleaned, keep=self.serving and speed.fast())
+        return cleaned
 
     def on_page_context(self, context: dict[str, Any], page: Any, config: Any,
                         nav: Any) -> dict[str, Any]:

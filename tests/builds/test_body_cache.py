@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from bench.generate import generate
-from newsroom.render.body_cache import BODIES, _checksum
+from newsroom.render.body_cache import BODIES, BodyCache, _checksum
 from tests.helpers import make_project, mkdocs, site_files, write_entry
 
 
@@ -72,6 +72,34 @@ def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
     assert _build(root) == cold
     for p in (truncated, tampered, foreign, garbage):
         assert json.loads(p.read_text(encoding="utf-8"))["key"] == p.name.removesuffix(".json")
+
+
+def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(tmp_path,
+                                                                               monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 8, seed=5)
+    cold = _build(root)
+    kept = sorted(_bodies(root).items())
+    payloads = [json.loads(p.read_text(encoding="utf-8"))["payload"] for _, p in kept]
+    assert all(isinstance(pl.get("clean"), str) for pl in payloads)   # every body's kept
+    assert sum(pl["clean"] == "=" for pl in payloads) >= 1            # "=": nothing to clean
+    key, path = kept[0]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["payload"]["clean"] = "<p>kept-clean-body</p>"
+    data["sum"] = _checksum(data["payload"])
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    used = _build(root)
+    assert sum(b"kept-clean-body" in page for page in used.values()) == 1
+    # the same body cleaned when what MkDocs hands over is not the kept conversion
+    cache = BodyCache(root, {"markdown_extensions": [], "mdx_configs": {},
+                             "use_directory_urls": True})
+    cache.converted("news/a.md", "k", "<p>a</p>", "=")
+    assert cache.cleaned("news/a.md", "<p>a</p>") == "<p>a</p>"
+    assert cache.cleaned("news/a.md", "<p>a</p><script>x</script>") is None
+    assert cache.cleaned("news/b.md", "<p>a</p>") is None
+    path.unlink()
+    assert _build(root) == cold
 
 
 def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
