@@ -17,7 +17,6 @@ import jinja2
 
 from ..plan.pages import Card
 from . import engine
-from .line_breaks import MarkedOnce
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -40,12 +39,10 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.codes[self._key(bucket)] = bucket.code
 
 
-def install(env: jinja2.Environment, compiled: "CompiledTemplates | None" = None,
-            once: MarkedOnce | None = None) -> None:
+def install(env: jinja2.Environment, compiled: "CompiledTemplates | None" = None) -> None:
     """Give the environment the cached url filter and the card cache (call in on_env);
-    with ``compiled``, templates compiled by an earlier build of this process are reused;
-    with ``once``, each card is marked for line breaks once (line_breaks.py MarkedOnce)."""
-    env.globals["nr_card"] = card_cache(once)
+    with ``compiled``, templates compiled by an earlier build of this process are reused."""
+    env.globals["nr_card"] = card_cache()
     if compiled is not None and env.bytecode_cache is None:
         env.bytecode_cache = compiled
     utils = _engine_utils(env)
@@ -91,7 +88,7 @@ def url_filter(engine_utils: Any) -> Callable[..., str]:
     return url
 
 
-def card_cache(once: MarkedOnce | None = None) -> Callable[..., str]:
+def card_cache() -> Callable[..., str]:
     """``nr_card(macro, card)``: a card's HTML, rendered once per card and base_url (its
     links start from base_url, so it is the same on every page at one depth). An
     entry's card shows in its archives, its tags' pages and its neighbours' related
@@ -104,7 +101,7 @@ def card_cache(once: MarkedOnce | None = None) -> Callable[..., str]:
         key = (card, context["base_url"])
         html = cache.get(key)
         if html is None:
-            html = cache[key] = once.wrap(macro(card)) if once is not None else macro(card)
+            html = cache[key] = macro(card)
         return html
 
     return nr_card

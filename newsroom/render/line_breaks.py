@@ -46,91 +46,19 @@ _REFERENCE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)
 _MAY_CHANGE = re.compile("[\u0e01-\u0e4e\u00b7\u2013\u2014|]")
 
 
-def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None,
-                once: MarkedOnce | None = None) -> Callable[[str], str]:
+def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None) -> Callable[[str], str]:
     """The ``word_breaks`` filter: HTML in, the same HTML with its Thai lines marked
     (MkDocs' Jinja environment does not autoescape: the block's HTML comes as a str).
-    ``kept``: the pieces earlier builds cut texts into (line_break_cache.py);
-    ``once``: the HTML shown on many pages, marked once (``MarkedOnce``)."""
+    ``kept``: the pieces earlier builds cut texts into (line_break_cache.py)."""
     def marked_html(html: str) -> str:
-        return mark(str(html), segmenter, kept, once)
+        return mark(str(html), segmenter, kept)
     return marked_html
 
 
-REGION_OPEN, REGION_END, REGION_CLOSE = "<!--nr-marked ", " -->", "<!--/nr-marked-->"
-
-
-class MarkedOnce:
-    """HTML that shows on many pages, marked once (a speed layer): an entry's card is
-    on its archives, its tags' pages and its neighbours' related lists, 100,000 cards
-    at 10,000 entries, 20,000 different ones, and marking them again on each page was
-    most of the 7 s the marking took in a warm build. ``wrap`` puts the HTML between
-    two comments naming it; ``mark`` puts in the HTML marked the first time, and no
-    comment. Marking is the same either way: a region starts and ends at a tag (its
-    spaces around are left outside), so its texts are the texts the page has there,
-    and it is marked on its own only at the page's top level (not inside VERBATIM),
-    and kept only when it closes what it opens; elsewhere it is marked in place."""
-
-    def __init__(self) -> None:
-        self.raw: list[str] = []
-        self.done: list[str | None] = []
-
-    def wrap(self, html: str) -> str:
-        core = html.strip()
-        if not (core.startswith("<") and core.endswith(">")):
-            return html
-        at = html.index(core)
-        number = len(self.raw)
-        self.raw.append(core)
-        self.done.append(None)
-        return (f"{html[:at]}{REGION_OPEN}{number}{REGION_END}{core}{REGION_CLOSE}"
-                f"{html[at + len(core):]}")
-
-    def region(self, html: str, start: int) -> tuple[int, int] | None:
-        """The region whose opening comment is at ``start``: (its number, where the
-        page goes on after its closing comment), if the HTML there is what ``wrap`` gave."""
-        head = start + len(REGION_OPEN)
-        end = html.find(REGION_END, head, head + 12)
-        number = html[head:end] if end >= 0 else ""
-        if not number.isdigit() or int(number) >= len(self.raw):
-            return None
-        core, at = self.raw[int(number)], end + len(REGION_END)
-        if not (html.startswith(core, at) and html.startswith(REGION_CLOSE, at + len(core))):
-            return None
-        return int(number), at + len(core) + len(REGION_CLOSE)
-
-
-def mark(html: str, segmenter: Segmenter, kept: KeptPieces | None = None,
-         once: MarkedOnce | None = None) -> str:
-    if once is None or REGION_OPEN not in html:
-        return _mark(html, segmenter, kept, 0)[0]
-    out: list[str] = []
-    at, depth = 0, 0
-    while (start := html.find(REGION_OPEN, at)) >= 0:
-        found = once.region(html, start)
-        if found is None:               # not what wrap gave: marked as any other HTML
-            return _mark(html, segmenter, kept, 0)[0]
-        number, after = found
-        text, depth = _mark(html[at:start], segmenter, kept, depth)
-        out.append(text)
-        done = once.done[number] if depth == 0 else None
-        if done is None:
-            done, ends = _mark(once.raw[number], segmenter, kept, depth)
-            if depth == 0 and ends == 0 and speed.fast():
-                once.done[number] = done
-            depth = ends
-        out.append(done)
-        at = after
-    out.append(_mark(html[at:], segmenter, kept, depth)[0])
-    return "".join(out)
-
-
-def _mark(html: str, segmenter: Segmenter, kept: KeptPieces | None,
-          verbatim: int) -> tuple[str, int]:
-    """``html`` marked, starting ``verbatim`` deep inside VERBATIM elements; and how
-    deep it ends."""
+def mark(html: str, segmenter: Segmenter, kept: KeptPieces | None = None) -> str:
     parts = _MARKUP.split(html)           # text, tag, text, tag, …, text
     memo = speed.fast()
+    verbatim = 0                          # depth inside VERBATIM elements
     tags = _VERBATIM_TAG.search(html) is not None     # else no tag needs looking at
 
     def marked(run: str) -> str:
@@ -144,7 +72,7 @@ def _mark(html: str, segmenter: Segmenter, kept: KeptPieces | None,
         text = parts[i]
         if text and not verbatim and _MAY_CHANGE.search(text):
             parts[i] = segmenter.remembered(text, _marked_text, marked, memo)
-    return "".join(parts), verbatim
+    return "".join(parts)
 
 
 def _marked_text(text: str, segmenter: Segmenter, memo: bool, kept: KeptPieces | None) -> str:

@@ -158,10 +158,9 @@ class NewsroomHooks:
             self.marked = line_break_cache.KeptPieces(root, self.plan.words)
         else:
             self.marked.start_build()           # serve: the next build, the same words
-        once = line_breaks.MarkedOnce() if speed.fast() else None
-        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked, once)
+        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked)
         if speed.fast():
-            jinja_helpers.install(env, self.compiled, once)
+            jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
         return env
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from newsroom import speed
 from newsroom.model.words import LONGEST_WORD, PROGRAM_WORDS, archive_words, segmenter
-from newsroom.render.line_breaks import MarkedOnce, mark
+from newsroom.render.line_breaks import mark
 
 SEG = segmenter(archive_words(["เครือข่ายทางสังคม", "วิทยากรส่งเสริมคุณธรรม", "MOU"],
                               ["จักราชัย ทองเพ็ชร์"]))
@@ -135,40 +135,3 @@ def test_code_pre_svg_and_scripts_are_left_as_they_are():
 def test_text_with_nothing_to_mark_is_the_same_string():
     html = '<p class="x">Moral Province 2564 &amp; MOU</p>'
     assert mark(html, SEG) == html
-
-
-CARD = ('\n<li class="nr-card"><a href="x/">ขับเคลื่อนจังหวัดคุณธรรม</a>'
-        '<p>เครือข่ายทางสังคม · น่าน</p></li>\n')
-
-
-def _page(cards: list[str]) -> str:
-    return ('<h1>ข่าวจังหวัดน่าน</h1><ul class="nr-cards">\n  '
-            + "".join(cards) + '</ul><p>ท้ายหน้า เครือข่าย</p>')
-
-
-def test_a_card_marked_once_is_marked_as_in_place_and_leaves_no_comment():
-    once = MarkedOnce()
-    wrapped = once.wrap(CARD)
-    assert wrapped != CARD and wrapped.strip().startswith("<!--nr-marked 0 -->")
-    first = mark(_page([wrapped, wrapped]), SEG, once=once)
-    assert first == mark(_page([CARD, CARD]), SEG)
-    assert "nr-marked" not in first and '<span class="nr-w">' in first
-    once.done[0] = once.done[0].replace("น่าน", "NAN")      # the kept marking is used
-    assert "NAN" in mark(_page([wrapped]), SEG, once=once)
-
-
-def test_a_card_inside_code_is_left_as_it_is_and_not_kept():
-    once = MarkedOnce()
-    wrapped = once.wrap(CARD)
-    html = f"<pre>{wrapped}</pre>{wrapped}"
-    assert mark(html, SEG, once=once) == mark(f"<pre>{CARD}</pre>{CARD}", SEG)
-    assert "ขับเคลื่อนจังหวัดคุณธรรม</a>" in mark(html, SEG, once=once)
-
-
-def test_a_region_comment_that_is_not_what_wrap_gave_is_marked_as_any_html():
-    once = MarkedOnce()
-    once.wrap(CARD)
-    forged = '<!--nr-marked 0 --><p>ข่าวอื่น เครือข่าย</p><!--/nr-marked-->'
-    assert mark(forged, SEG, once=once) == mark(forged, SEG)
-    assert once.done == [None]
-    assert once.wrap("ข้อความ <b>x</b>") == "ข้อความ <b>x</b>"    # starts with text: as it is
