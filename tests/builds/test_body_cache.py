@@ -16,6 +16,14 @@ def _bodies(root: Path) -> dict[str, Path]:
     return {p.name.removesuffix(".json"): p for p in (root / BODIES).glob("*/*.json")}
 
 
+def _kept_as(path: Path, **payload: str) -> None:
+    """A kept body changed as the cache would write it (key and checksum right)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["payload"].update(payload)
+    data["sum"] = _checksum(data["payload"])
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
 def _build(root: Path) -> dict[str, bytes]:
     result = mkdocs(root, "build", "--strict")
     assert result.returncode == 0, result.stderr
@@ -50,11 +58,8 @@ def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
     cold = _build(root)
     kept = sorted(_bodies(root).items())
     # a body whose file is its own (key and checksum right) is used as it is ...
-    key, path = kept[0]
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["payload"]["content"] = "<p>kept-by-the-cache</p>"
-    data["sum"] = _checksum(data["payload"])
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path = kept[0][1]
+    _kept_as(path, content="<p>kept-by-the-cache</p>")
     used = _build(root)
     assert sum(b"kept-by-the-cache" in page for page in used.values()) == 1
     # ... and one truncated, one with a payload its checksum does not match, one of another
@@ -84,11 +89,8 @@ def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(
     payloads = [json.loads(p.read_text(encoding="utf-8"))["payload"] for _, p in kept]
     assert all(isinstance(pl.get("clean"), str) for pl in payloads)   # every body's kept
     assert sum(pl["clean"] == "=" for pl in payloads) >= 1            # "=": nothing to clean
-    key, path = kept[0]
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["payload"]["clean"] = "<p>kept-clean-body</p>"
-    data["sum"] = _checksum(data["payload"])
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path = kept[0][1]
+    _kept_as(path, clean="<p>kept-clean-body</p>")
     used = _build(root)
     assert sum(b"kept-clean-body" in page for page in used.values()) == 1
     # the same body cleaned when what MkDocs hands over is not the kept conversion
