@@ -102,7 +102,7 @@ class BodyCache:
         self.used: set[str] = set()
         self.logged = _Logged()
         # src_uri -> (key, the conversion, its clean body or None): what ``cleaned`` asks
-        self.bodies: dict[str, tuple[str, str, str | None]] = {}
+        self.by_page: dict[str, tuple[str, str, str | None]] = {}
 
     def key(self, src_uri: str, markdown: str, body: Any) -> str:
         h = hashlib.sha256(self.salt.encode())
@@ -138,18 +138,18 @@ class BodyCache:
     def converted(self, src_uri: str, key: str, content: str, clean: str | None) -> None:
         """The page's body as converted (or kept), under ``key``; its clean body if kept."""
         if self.on:
-            self.bodies[src_uri] = (key, content, clean)
+            self.by_page[src_uri] = (key, content, clean)
 
     def cleaned(self, src_uri: str, html: str) -> str | None:
         """The kept clean body of the page, when ``html`` is its kept conversion."""
-        known = self.bodies.get(src_uri)
+        known = self.by_page.get(src_uri)
         if known is None or known[2] is None or known[1] != html:
             return None
         return html if known[2] == SAME else known[2]
 
     def keep_clean(self, src_uri: str, html: str, clean: str) -> None:
         """``clean``, the page's conversion ``html`` cleaned, kept with the conversion."""
-        known = self.bodies.get(src_uri)
+        known = self.by_page.get(src_uri)
         if known is not None and known[1] == html and known[0] in self.new:
             self.new[known[0]]["clean"] = SAME if clean == html else clean
 

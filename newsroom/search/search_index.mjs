@@ -14,7 +14,7 @@
 // written, for the next build to link the same ones.
 import { createInterface } from "node:readline";
 import { createHash } from "node:crypto";
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync,
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync,
          writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -59,7 +59,7 @@ const placesOf = [];
 const PLACES_GROWTH = 1.25;
 const placeAt = [];
 let serial = 0;
-const fragments = new Map();        // id -> bytes of its card file, written as the entry arrives
+const fragments = new Map();        // id -> [digest, bytes] of its card file, written as the entry arrives
 const provinces = new Map();        // slug -> {name, ids}
 const years = new Map();            // year -> ids
 const tags = new Set();
@@ -288,30 +288,33 @@ function addDoc(doc) {
 // same: the same JSON at the same level (a card of other code is never offered:
 // kept_index.py). A file that is not there, or not at its size, is written anew.
 let earlierCards = null;            // digest -> [id, size]
-const cardDigests = {};             // id -> [digest, size]: this index's cards
 
+/** The card file of entry ``id``: [the digest of its JSON, its size]. */
 function writeCard(id, json) {
   if (earlierCards === null) earlierCards = new Map(Object.entries(header.cards?.digests || {}));
   const digest = createHash("sha256").update(json).digest("base64");
   const target = join(folder(), "d", `${id}.bin`);
   const earlier = earlierCards.get(digest);
-  let size = -1;
-  if (Array.isArray(earlier)) {
-    try {
-      linkSync(join(header.cards.from, `${Number(earlier[0])}.bin`), target);
-      if (statSync(target).size === earlier[1]) size = earlier[1];
-      else unlinkSync(target);
-    } catch {
-      size = -1;                    // not linked: written below
-    }
+  if (Array.isArray(earlier)
+      && linked(join(header.cards.from, `${Number(earlier[0])}.bin`), target, earlier[1])) {
+    return [digest, earlier[1]];
   }
-  if (size < 0) {
-    const zipped = gzipSync(json, { level: CARD_LEVEL });
-    writeFileSync(target, zipped);
-    size = zipped.length;
+  const zipped = gzipSync(json, { level: CARD_LEVEL });
+  writeFileSync(target, zipped);
+  return [digest, zipped.length];
+}
+
+/** Whether ``target`` is now a hard link to ``source``, a file of ``size`` bytes; if
+ * not, no file is left at ``target`` (a write there must not go into ``source``). */
+function linked(source, target, size) {
+  try {
+    linkSync(source, target);
+    if (statSync(target).size === size) return true;
+  } catch {
+    // not linked, or not asked of: removed below
   }
-  cardDigests[id] = [digest, size];
-  return size;
+  rmSync(target, { force: true });
+  return false;
 }
 
 // The new index's folder, made when the first entry arrives; it takes the place of
@@ -371,9 +374,7 @@ function logPlaces(found, keys) {
     const from = next[slot] - n;
     const log = placesOf[slot];
     placeAt[slot].push(log.length);
-    if (records === recordSlot.length) {
-      recordSlot = grown(recordSlot, 2 * records);
-    }
+    if (records === recordSlot.length) recordSlot = grown(recordSlot, 2 * records);
     recordSlot[records++] = slot;
     log.varint(n);
     let last = -1;
@@ -666,7 +667,7 @@ function build() {
   for (const [year, ids] of years) filterFile(`y-${year}`, ids);
 
   let fragmentBytes = 0;
-  for (const size of fragments.values()) fragmentBytes += size;
+  for (const [, size] of fragments.values()) fragmentBytes += size;
 
   const manifest = {
     version: VERSION, docs, shards, pair_count: pairCount,
@@ -686,7 +687,7 @@ function build() {
   rmSync(old, { recursive: true, force: true });
   return { entries: fragments.size, keys: keyOf.length, words: wordText.filter(Boolean).length, pairs, shards,
            index_kb: Math.round(indexBytes / 1024), places_kb: Math.round(placeBytes / 1024),
-           entries_kb: Math.round(fragmentBytes / 1024), cards: cardDigests };
+           entries_kb: Math.round(fragmentBytes / 1024), cards: Object.fromEntries(fragments) };
 }
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
