@@ -6,6 +6,7 @@ Markdown:
 
     speed.py            the one switch for every speed layer (NEWSROOM_FAST=0)
     whole_files.py      files written whole or not at all (caches, photo copies)
+    versions.py         the code's version (packages, newsroom/'s bytes): the caches' keys
     model/              the domain, plain values
       messages.py         every message writers read, Thai (English behind a switch)
       problems.py         Problem: file, line, field, what would be right
@@ -30,6 +31,7 @@ Markdown:
       links.py            the links and images of a body, as Markdown finds them
       references.py       the photos and entries' files a body names
       entry.py            read_entry: one file, all of the above
+      kept_entries.py     entries an earlier run read, kept in .cache/entries/ by their bytes
       corpus.py           every file under news/; what only the whole folder shows
     plan/               the archive to pages as values (no rendering)
       pages.py            GeneratedPage and the page kinds (EntryView, ProvinceListing, …)

@@ -38,6 +38,7 @@ from .plan.pages import GeneratedPage, SitePlan
 from .plan.problem_pages import problem_pages
 from .plan.site_plan import plan_site
 from .read.corpus import Claim, EntryCache, docs_clashes, docs_collisions, link_problems, load
+from .read.kept_entries import KeptEntries
 from .search.documents import SearchDoc, documents
 from .search.indexer import CORE_ASSET, MANIFEST
 
@@ -49,6 +50,7 @@ class Reuse:
     """What a serve process keeps from one preview for the next (speed layers)."""
     entries: EntryCache
     entry_pages: EntryPageMemo
+    kept: KeptEntries | None = None       # .cache/entries, read by the first preview
 
     @classmethod
     def new(cls) -> "Reuse":
@@ -73,9 +75,16 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     and pages naming their problems take their place (plan/problem_pages.py)."""
     reuse = reuse if reuse is not None and speed.fast() else None
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)
+    kept = (reuse.kept if reuse and reuse.kept
+            else KeptEntries(Path(root).resolve(), Path(root).resolve() / "news"))
+    if reuse is not None:
+        reuse.kept = kept
     corpus = load(root, include_drafts=include_drafts, cache=reuse.entries if reuse else None,
                   verdicts=verdicts, published_by=build_time(),
-                  workers=(os.cpu_count() or 1) if speed.fast() and not preview else 1)
+                  workers=(os.cpu_count() or 1) if speed.fast() and not preview else 1,
+                  kept=kept)
+    if reuse is None:          # a preview reads the kept entries; a build writes them
+        kept.save(full=True)
     problems = list(corpus.problems)
     entries = corpus.entries
     if preview:

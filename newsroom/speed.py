@@ -24,6 +24,8 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
     plan/entry_pages.py     a preview re-plans only the entry pages whose inputs changed
     read/corpus.py          unchanged files not read again in a preview; the build's
                             reading and newsroom check on every core
+    read/kept_entries.py    entries read by an earlier build or check kept in .cache/
+                            by their file's bytes
     assets/photo_check.py   photo verdicts kept in .cache/ between runs
     assets/photos.py        photos encoded on every core
     search/indexer.py       a preview's entry texts kept for the next preview; the

@@ -22,6 +22,7 @@ from ..model.messages import SWITCH, english, say
 from ..model.problems import Problem, report
 from ..read.corpus import check, entry_files, load
 from ..read.entry import read_entry, source_path
+from ..read.kept_entries import KeptEntries
 from .front_matter import existing_slugs
 from .new import cmd_new
 from .project import find_root
@@ -67,9 +68,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if extra:                                          # named files outside news/
         everything = sorted(set(everything) | extra)
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)   # the build's
-    problems = check(root, news, files=everything, verdicts=verdicts,           # cache too
+    kept = KeptEntries(root.resolve(), news.resolve())                          # caches too
+    problems = check(root, news, files=everything, verdicts=verdicts, kept=kept,
                      workers=(os.cpu_count() or 1) if speed.fast() else 1)
     verdicts.save()
+    kept.save(full=not extra)
     if targets is not None:
         wanted = {source_path(t, root) for t in targets}
         problems = [p for p in problems if p.path in wanted]

@@ -27,9 +27,11 @@ from ..model.entry import Entry, LocalLink
 from ..model.messages import say
 from ..model.problems import Problem
 from .entry import read_entry, source_path
+from .kept_entries import KeptEntries
 from .references import ENTRY_SUFFIXES
 
 T = TypeVar("T")
+Reader = Callable[[Path, Path, Path], tuple[Entry | None, list[Problem]]]
 PARALLEL_FROM = 2000        # fewer files than this are read faster in one process
 
 
@@ -178,16 +180,17 @@ class EntryCache:
     def __init__(self) -> None:
         self._known: dict[Path, tuple[Any, Any, Entry | None, list[Problem]]] = {}
 
-    def read(self, path: Path, root: Path, news_dir: Path) -> tuple[Entry | None, list[Problem]]:
+    def read(self, path: Path, root: Path, news_dir: Path,
+             read: Reader = read_entry) -> tuple[Entry | None, list[Problem]]:
         try:
             stat = path.stat()
         except OSError:
-            return read_entry(path, root, news_dir)
+            return read(path, root, news_dir)
         stamp = (stat.st_mtime_ns, stat.st_size)
         known = self._known.get(path)
         if known and known[0] == stamp and not known[3] and known[1] == _photo_stamps(known[2]):
             return known[2], known[3]
-        entry, problems = read_entry(path, root, news_dir)
+        entry, problems = read(path, root, news_dir)
         self._known[path] = (stamp, _photo_stamps(entry), entry, problems)
         return entry, problems
 
@@ -209,26 +212,31 @@ def _photo_stamps(entry: Entry | None) -> tuple[Any, ...] | None:
 def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
          files: list[Path] | None = None, cache: EntryCache | None = None,
          verdicts: PhotoVerdicts | None = None, published_by: datetime | None = None,
-         workers: int = 1) -> Corpus:
+         workers: int = 1, kept: KeptEntries | None = None) -> Corpus:
     """Read and check every entry, its photos included (``verdicts``: what is known of
     them). Drafts are checked too, but published only on request. With ``cache``,
     files unchanged since the cache read them are not read again. From PARALLEL_FROM
     files on and without a cache, ``workers`` processes (this one and forked ones)
     each read a contiguous share; a forked one sends back its entries, problems and
     new photo verdicts (10,000 entries: 42 MB for half of them, 0.25 s to pickle and
-    0.4 s to unpickle, against 3 s to read them)."""
+    0.4 s to unpickle, against 3 s to read them). With ``kept``, entries earlier runs
+    read are taken from it when their files are the same (read/kept_entries.py)."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     corpus = Corpus()
     files = files if files is not None else entry_files(news_dir)
     if cache is not None:
-        read = _read_share(files, root, news_dir, verdicts, cache)[0]
+        read = _read_share(files, root, news_dir, verdicts, kept, cache)[0]
     else:
-        results = _in_shares(_read_share, files, (root, news_dir, verdicts), workers)
-        read = [one for found, _ in results for one in found]
-        for _, new in results[1:]:
+        if kept is not None and kept.holds_most(len(files)):
+            workers = 1
+        results = _in_shares(_read_share, files, (root, news_dir, verdicts, kept), workers)
+        read = [one for found, _, _ in results for one in found]
+        for _, new, delta in results[1:]:
             verdicts.merge(new)
+            if kept is not None:
+                kept.merge(delta)
     for entry, problems in read:
         corpus.problems.extend(problems)
         if entry is None:
@@ -246,21 +254,24 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
 
 
 def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = None,
-          workers: int = 1, verdicts: PhotoVerdicts | None = None) -> list[Problem]:
+          workers: int = 1, verdicts: PhotoVerdicts | None = None,
+          kept: KeptEntries | None = None) -> list[Problem]:
     """The problems ``load`` would find for a build (drafts checked, not published),
     photos included, without keeping the entries. From PARALLEL_FROM files on,
     ``workers`` processes (this one and forked ones) each check a contiguous share, a
     forked one sending back only its problems, claims and new photo verdicts (entries
-    would cost more to send than to read)."""
+    would cost more to send than to read). ``kept``: as for ``load``."""
     root = Path(root).resolve()
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     paths = files if files is not None else entry_files(news_dir)
-    results = _in_shares(_check_share, paths, (root, news_dir, verdicts), workers)
-    problems = [p for found, _, _ in results for p in found]
-    for _, _, new in results[1:]:
+    results = _in_shares(_check_share, paths, (root, news_dir, verdicts, kept), workers)
+    problems = [p for found, _, _, _ in results for p in found]
+    for _, _, new, delta in results[1:]:
         verdicts.merge(new)
-    claims = [c for _, claims, _ in results for c in claims]
+        if kept is not None:
+            kept.merge(delta)
+    claims = [c for _, claims, _, _ in results for c in claims]
     problems += cross_problems(root, news_dir, claims, len(paths), drafts_published=False)
     # the part of the build's docs/ check an entry can cause: its page where a docs file is
     problems += docs_collisions(root / "docs", root,
@@ -289,27 +300,31 @@ def _in_shares(work: Callable[..., T], paths: list[Path], args: tuple[Any, ...],
 
 
 def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,
-                cache: EntryCache | None = None
-                ) -> tuple[list[tuple[Entry | None, list[Problem]]], dict[str, Any]]:
-    """Each file's entry (or None) and its problems, its photos' included, in order."""
+                kept: KeptEntries | None, cache: EntryCache | None = None
+                ) -> tuple[list[tuple[Entry | None, list[Problem]]], dict[str, Any], Any]:
+    """Each file's entry (or None) and its problems, its photos' included, in order;
+    the photo verdicts and kept entries this share found (for a forked one's parent)."""
+    reader: Reader = kept.read if kept is not None else read_entry
     read: list[tuple[Entry | None, list[Problem]]] = []
     for path in paths:
-        entry, problems = (cache.read(path, root, news_dir) if cache
-                           else read_entry(path, root, news_dir))
+        entry, problems = (cache.read(path, root, news_dir, reader) if cache
+                           else reader(path, root, news_dir))
         if entry is not None:
             problems = [*problems, *photo_problems(entry, verdicts)]
         read.append((entry, problems))
-    return read, verdicts.new
+    return read, verdicts.new, kept.delta() if kept is not None else None
 
 
-def _check_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts
-                 ) -> tuple[list[Problem], list[Claim], dict[str, Any]]:
+def _check_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,
+                 kept: KeptEntries | None
+                 ) -> tuple[list[Problem], list[Claim], dict[str, Any], Any]:
+    reader: Reader = kept.read if kept is not None else read_entry
     problems: list[Problem] = []
     claims: list[Claim] = []
     for path in paths:
-        entry, found = read_entry(path, root, news_dir)
+        entry, found = reader(path, root, news_dir)
         problems += found
         if entry is not None:
             problems += photo_problems(entry, verdicts)
             claims.append(Claim.of(entry))
-    return problems, claims, verdicts.new
+    return problems, claims, verdicts.new, kept.delta() if kept is not None else None

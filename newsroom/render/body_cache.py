@@ -29,15 +29,13 @@ removes those it did not use. NEWSROOM_FAST=0 turns the layer off.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import json
 import logging
 from pathlib import Path
 from typing import Any
 
-from .. import speed, whole_files
+from .. import speed, versions, whole_files
 
 BODIES = Path(".cache") / "bodies"
 FORMAT = "1"
@@ -45,22 +43,10 @@ SAME = "="          # a kept clean body that is the conversion itself
 _PACKAGES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "nh3")
 
 
-@functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """The versions of the packages that convert Markdown (and nh3, which cleans the
     result) and the bytes of newsroom/."""
-    h = hashlib.sha256(FORMAT.encode())
-    for name in _PACKAGES:
-        try:
-            h.update(f"{name}={importlib.metadata.version(name)};".encode())
-        except importlib.metadata.PackageNotFoundError:
-            h.update(f"{name}=-;".encode())
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".mjs", ".js") and path.is_file():
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    return versions.code_version(_PACKAGES, FORMAT)
 
 
 def config_version(config: Any) -> str:

@@ -14,9 +14,10 @@ ENGINE = {"mkdocs", "properdocs", "jinja2", "markdown", "pymdownx"}
 ALLOWED = {
     "speed": set(),
     "whole_files": set(),       # files written whole: the caches, the photo copies
+    "versions": set(),          # the code's version, in the caches' keys
     "model": {"speed"},
     "assets": {"model", "speed", "whole_files"},
-    "read": {"model", "assets", "speed"},
+    "read": {"model", "assets", "speed", "versions", "whole_files"},
     "plan": {"model", "assets", "speed"},
     "search": {"model", "speed", "whole_files"},
     "pipeline": {"model", "assets", "read", "plan", "search", "speed"},
@@ -24,7 +25,7 @@ ALLOWED = {
     # of the pages (plan); render writes its files
     "editor": {"model", "assets", "read", "plan", "speed"},
     "render": {"model", "assets", "read", "plan", "search", "pipeline", "editor", "speed",
-               "whole_files"},
+               "versions", "whole_files"},
     "authoring": {"model", "assets", "read", "speed"},
 }
 
