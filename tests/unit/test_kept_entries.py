@@ -222,3 +222,14 @@ def test_check_takes_the_entries_a_build_or_check_kept(project):
     assert check(project, kept=kept, verdicts=PhotoVerdicts()) == check(project,
                                                                         verdicts=PhotoVerdicts())
     assert len(kept.used) == 30
+
+
+def test_a_record_holds_every_field_of_an_entry(project):
+    """A field added to Entry must be kept too (or the kept entries would give its
+    default): the record's values are the entry's fields, less what the file gives."""
+    from dataclasses import fields
+
+    from newsroom.model.entry import Entry
+    _, _, run = _reread(project)
+    record = _kept(project).kept["news/2564/2021-01-08-follow-up/index.md"]
+    assert {f.name for f in fields(Entry)} - {"path", "source", "body"} == set(record) - {"digest"}
