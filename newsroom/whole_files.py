@@ -9,6 +9,7 @@ old file, the new one, or none, never half of one.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,11 +23,24 @@ def replacing(path: Path) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
+        partial.unlink(missing_ok=True)     # (a link left there is not written through)
         yield partial
         partial.replace(path)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+# The names the caches give their files and folders: a key (a SHA-256 in hex), as a
+# file (.json) or a folder, and their partial forms while written (.part, .new-PID).
+_KEY_NAME = re.compile(r"[0-9a-f]{64}(?:\.json)?(?:\.\d+\.part|\.new-\d+)?")
+
+
+def is_key_name(name: str) -> bool:
+    """Whether a cache may have made a file or folder of this name: only those are
+    removed when a cache drops what it no longer uses (a cache folder that is a link
+    to a folder of other files must not lose them)."""
+    return _KEY_NAME.fullmatch(name) is not None
 
 
 def write_text(path: Path, text: str) -> None:

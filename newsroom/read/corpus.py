@@ -226,6 +226,8 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     corpus = Corpus()
     files = files if files is not None else entry_files(news_dir)
+    if kept is not None:
+        kept.begin()
     if cache is not None:
         read = _read_share(files, root, news_dir, verdicts, kept, cache)[0]
     else:
@@ -265,6 +267,8 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
     news_dir = Path(news_dir).resolve() if news_dir else root / "news"
     verdicts = verdicts if verdicts is not None else PhotoVerdicts()
     paths = files if files is not None else entry_files(news_dir)
+    if kept is not None:
+        kept.begin()
     results = _in_shares(_check_share, paths, (root, news_dir, verdicts, kept), workers)
     problems = [p for found, _, _, _ in results for p in found]
     for _, _, new, delta in results[1:]:

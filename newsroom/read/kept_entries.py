@@ -11,15 +11,22 @@ photos' and links' files as paths inside news/; and it is used again when
 
 - the file's bytes have that digest (the file is read; it is the body too),
 - neither the file nor any folder between news/ and it, or between news/ and
-  each photo and linked file, is a symbolic link (asked of each folder once), and
-- each photo and linked file is still a regular file.
+  each photo and linked file, is a symbolic link (asked of each folder once a run), and
+- each photo and linked file is still a regular file (a link is kept only when its
+  text alone leads to its file: no linked file or folder on the way, no folder it
+  goes into and out of again).
 
 Anything else reads the file again, as do files with problems (what they lacked
 may have come since, and their messages are in the writer's language of the
-run). The file holds its key (the code, PyYAML and pythainlp, news/'s place in
+run). The file holds its key (the code, PyYAML and pythainlp, the interpreter and
+whether YAML is read by libyaml, news/'s place in
 the project) and a checksum of its payload: a missing, truncated, corrupt or
 foreign file is ignored, never trusted; a record that is not what this version
-writes reads the entry again. Written by a run that read anything new (a run of
+writes reads the entry again, and so does one whose paths are not plain names inside
+news/ and the entry's folder or whose slug is not one (so even a file of .cache/
+written by someone else names no photo outside news/ and no page outside the site:
+its other values are texts, escaped where they are shown). A name the file system
+gives that is not UTF-8 is read each time, not kept. Written by a run that read anything new (a run of
 every file keeps only the files it read). NEWSROOM_FAST=0 turns the layer off.
 """
 
@@ -29,12 +36,17 @@ import hashlib
 import json
 import os
 import stat
+import sys
 from datetime import datetime
+from urllib.parse import unquote
+
+import yaml
 from pathlib import Path
 from typing import Any
 
 from .. import speed, versions, whole_files
 from ..model.calendar import bangkok_datetime
+from ..model import paths
 from ..model.entry import Entry, GalleryPhoto, LocalLink, Photo
 from ..model.problems import Problem
 from ..model.province import by_slug
@@ -56,6 +68,28 @@ def _checksum(payload: str) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _plain_parts(rel: Any) -> bool:
+    """A relative POSIX path of names only: no '', '.', '..', no absolute start."""
+    return (isinstance(rel, str) and bool(rel) and not rel.startswith("/")
+            and all(part not in ("", ".", "..") for part in rel.split("/")))
+
+
+def _as_written(link: LocalLink, folder: Path) -> bool:
+    """Whether the link, as written, names its target by its text alone: the folders
+    it climbs out of with leading '..' and then the target's own (which are checked
+    for links each run), not a name it goes into and out of again, nor a link on the
+    way (the target, resolved, is then another path)."""
+    written = unquote(link.href.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/")
+    parts = [p for p in written.split("/") if p not in ("", ".")]
+    climbed = 0
+    while climbed < len(parts) and parts[climbed] == "..":
+        climbed += 1
+    if ".." in parts[climbed:]:
+        return False
+    lexical = Path(os.path.normpath(folder / "/".join(parts))) if parts else folder
+    return link.target in (lexical, lexical / "index.md")
+
+
 class KeptEntries:
     """``read_entry`` through the entries earlier runs kept (``read``); what this run
     read anew (``new``) and which kept ones it used (``used``), for ``save``."""
@@ -68,20 +102,29 @@ class KeptEntries:
             place = self.news.relative_to(self.root).as_posix()
         except ValueError:
             place = self.news.as_posix()
-        self.key = versions.code_version(_PACKAGES, f"entries:{FORMAT}:{place}") if self.on else ""
+        # (the interpreter and which YAML loader runs read files too)
+        salt = f"entries:{FORMAT}:{place}:{sys.version}:{getattr(yaml, '__with_libyaml__', 0)}"
+        self.key = versions.code_version(_PACKAGES, salt) if self.on else ""
         self._kept: dict[str, Record] | None = None if self.on else {}
         self.new: dict[str, Record] = {}
         self.used: set[str] = set()
         self._plain: dict[Path, bool] = {}      # folder -> no link between news/ and it
 
     def __deepcopy__(self, memo: dict[int, Any]) -> "KeptEntries":
-        """A copy for a forked worker: the kept records shared (never changed), its own
-        ``new`` and ``used`` (copy.deepcopy of 10,000 records would take longer than
-        reading with them)."""
+        """A copy for a forked worker: it reads the file itself, on its own core (the
+        executor pickles what it is sent: 10,000 records would go through the pipe),
+        with its own ``new`` and ``used``."""
         twin = object.__new__(KeptEntries)
         twin.__dict__.update(self.__dict__)
+        twin._kept = None if self.on else {}
         twin.new, twin.used, twin._plain = {}, set(), {}
         return twin
+
+    def begin(self) -> None:
+        """A new run (a preview's next build keeps one): folders are asked again
+        whether they are links, and what it reads and uses is counted afresh."""
+        self._plain.clear()
+        self.new, self.used = {}, set()
 
     @property
     def kept(self) -> dict[str, Record]:
@@ -97,11 +140,14 @@ class KeptEntries:
     def _read(self) -> dict[str, Record]:
         try:
             head, _, payload = self._path().read_text(encoding="utf-8").partition("\n")
+            if len(head) > 1000:
+                return {}
             header = json.loads(head)
-            if header.get("key") != self.key or header.get("sum") != _checksum(payload):
+            if (not isinstance(header, dict) or header.get("key") != self.key
+                    or header.get("sum") != _checksum(payload)):
                 return {}
             records = json.loads(payload)
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, RecursionError):
             return {}
         return records if isinstance(records, dict) else {}
 
@@ -124,7 +170,7 @@ class KeptEntries:
             return read_entry(path, root, news_dir)
         digest = _digest(raw)
         record = self.kept.get(source)
-        if record is not None and record.get("digest") == digest:
+        if isinstance(record, dict) and record.get("digest") == digest:
             entry = self._entry(path, source, raw, record)
             if entry is not None:
                 self.used.add(source)
@@ -195,10 +241,10 @@ class KeptEntries:
         links = []
         for link in entry.links:
             inside = self._inside(link.target)
-            if inside is None:
+            if inside is None or not _as_written(link, folder):
                 return None
             links.append([link.href, inside, link.line])
-        return {
+        record = {
             "digest": digest, "title": entry.title, "published": entry.published.isoformat(),
             "authors": list(entry.authors), "photographers": list(entry.photographers),
             "provinces": [p.slug for p in entry.provinces], "year": entry.year,
@@ -206,6 +252,11 @@ class KeptEntries:
             "slug": entry.slug, "draft": entry.draft, "photos": photos, "links": links,
             "gallery": [[g.target, g.caption] for g in entry.gallery],
         }
+        try:                      # a name the file system gave that is not UTF-8: not kept
+            json.dumps([entry.source, record], ensure_ascii=False).encode("utf-8")
+        except ValueError:
+            return None
+        return record
 
     def _entry(self, path: Path, source: str, raw: bytes, record: Record) -> Entry | None:
         """The entry a record keeps, its body from ``raw``; None when the record is not
@@ -218,18 +269,25 @@ class KeptEntries:
             provinces = tuple(by_slug(s) for s in record["provinces"])
             if error or any(p is None for p in provinces):
                 return None
+            slug, image = record["slug"], record["image"]
+            if (not isinstance(slug, str) or not paths.SLUG_RE.match(slug)
+                    or slug in paths.RESERVED_SLUGS):
+                return None
             photos = []
             for inside, target, line in record["photos"]:
-                photo = self.news / inside
-                if not self._plain_file(photo):
+                photo = self._kept_file(inside)
+                if (photo is None or not _plain_parts(target)
+                        or photo != path.parent / target):
                     return None
-                photos.append(Photo(source=photo, target=str(target), line=int(line)))
+                photos.append(Photo(source=photo, target=target, line=int(line)))
+            if image is not None and image not in {p.target for p in photos}:
+                return None
             links = []
             for href, inside, line in record["links"]:
-                target = self.news / inside
-                if not self._plain_file(target):
+                target = self._kept_file(inside)
+                if target is None or not isinstance(href, str):
                     return None
-                links.append(LocalLink(href=str(href), target=target, line=int(line)))
+                links.append(LocalLink(href=href, target=target, line=int(line)))
             return Entry(
                 path=path, source=source, title=str(record["title"]),
                 published=bangkok_datetime(datetime.fromisoformat(record["published"])),
@@ -237,13 +295,19 @@ class KeptEntries:
                 photographers=tuple(map(str, record["photographers"])),
                 provinces=provinces,  # type: ignore[arg-type]
                 year=int(record["year"]), tags=tuple(map(str, record["tags"])),
-                summary=str(record["summary"]),
-                image=None if record["image"] is None else str(record["image"]),
-                slug=str(record["slug"]), draft=bool(record["draft"]), body=body,
+                summary=str(record["summary"]), image=image,
+                slug=slug, draft=bool(record["draft"]), body=body,
                 photos=tuple(photos), links=tuple(links),
                 gallery=tuple(GalleryPhoto(str(t), str(c)) for t, c in record["gallery"]))
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
+
+    def _kept_file(self, inside: Any) -> Path | None:
+        """The plain file inside news/ a record names (a path of plain parts), or None."""
+        if not _plain_parts(inside):
+            return None
+        found = self.news / inside
+        return found if self._plain_file(found) else None
 
     # -- between processes and runs -----------------------------------------------
 
@@ -272,11 +336,11 @@ class KeptEntries:
         path = self._path()
         try:
             whole_files.write_text(path, f"{header}\n{payload}")
-        except OSError:
+        except (OSError, ValueError):
             return
-        self._kept, self.new, self.used = records, {}, set(records)
+        self._kept, self.new, self.used = records, {}, set()
         for other in path.parent.glob("*.json"):
-            if other != path:
+            if other != path and whole_files.is_key_name(other.name):
                 try:
                     other.unlink()
                 except OSError:

@@ -166,7 +166,8 @@ class BodyCache:
         self.new.clear()
         if full and self.folder.is_dir():
             for path in self.folder.glob("*/*"):
-                if path.name.removesuffix(".json") not in self.used:
+                if (path.name.removesuffix(".json") not in self.used
+                        and whole_files.is_key_name(path.name)):
                     try:
                         path.unlink()
                     except OSError:

@@ -172,7 +172,7 @@ class KeptPieces:
             return
         self.kept, self.new = payload, {}
         for other in self.folder.glob("*.json"):
-            if other != path:
+            if other != path and whole_files.is_key_name(other.name):
                 try:
                     other.unlink()
                 except OSError:

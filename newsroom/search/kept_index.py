@@ -151,7 +151,7 @@ class KeptIndex:
             shutil.rmtree(partial, ignore_errors=True)
             return
         for other in self.root.iterdir():
-            if other != self.folder:
+            if other != self.folder and whole_files.is_key_name(other.name):
                 shutil.rmtree(other, ignore_errors=True)
 
 

@@ -233,3 +233,136 @@ def test_a_record_holds_every_field_of_an_entry(project):
     _, _, run = _reread(project)
     record = _kept(project).kept["news/2564/2021-01-08-follow-up/index.md"]
     assert {f.name for f in fields(Entry)} - {"path", "source", "body"} == set(record) - {"digest"}
+
+
+# -- what a review found (each failed before its mend) --------------------------------
+
+def _small(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "small"
+    shutil.copytree(ROOT / ASSEMBLY, root / ASSEMBLY)
+    for rel, text in files.items():
+        (root / "news" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "news" / rel).write_text(text, encoding="utf-8")
+    return root.resolve()
+
+
+def _same_as_reading(root: Path) -> None:
+    kept = _kept(root)
+    kept.begin()
+    for path in entry_files(root / "news"):
+        assert kept.read(path, root, root / "news") == read_entry(path, root), path
+
+
+def _linking(title: str, body: str) -> str:
+    return LINKING.split("---\n\n")[0].replace("ต่อยอดการประชุมสมัชชาคุณธรรม", title) \
+        + "---\n\n" + body + "\n"
+
+
+def test_a_link_through_a_linked_file_or_into_and_out_of_a_folder_is_not_kept(tmp_path):
+    """'../alias.md' where alias.md is a link to real.md, then to other.md, then gone;
+    'sub/deeper/../../../real.md', then sub a link to a folder outside news/."""
+    root = _small(tmp_path, {
+        "2564/a/index.md": _linking("ลิงก์", "ดู[ข่าว](../real.md)และ[อีก](../alias.md)"),
+        "2564/b/index.md": _linking("ผ่าน", "ดู[ข่าว](sub/deeper/../../../real.md)"),
+        "2564/b/sub/deeper/keep.txt": "x",
+        "2564/real.md": _linking("จริง", "เนื้อหา"),
+        "2564/other.md": _linking("อื่น", "เนื้อหา"),
+    })
+    os.symlink("real.md", root / "news" / "2564" / "alias.md")
+    _, problems, run = _reread(root)
+    assert problems == [] and {"news/2564/a/index.md", "news/2564/b/index.md"}.isdisjoint(run.kept)
+    os.unlink(root / "news" / "2564" / "alias.md")
+    os.symlink("other.md", root / "news" / "2564" / "alias.md")
+    outside = tmp_path / "outside"
+    (outside / "x" / "deeper").mkdir(parents=True)
+    shutil.rmtree(root / "news" / "2564" / "b" / "sub")
+    os.symlink(outside / "x", root / "news" / "2564" / "b" / "sub")
+    _same_as_reading(root)
+    os.unlink(root / "news" / "2564" / "alias.md")
+    _same_as_reading(root)
+
+
+def test_a_preview_asks_again_whether_folders_are_links(tmp_path):
+    """A serve process keeps one KeptEntries: a photo folder moved outside news/ and
+    linked back between two previews is a problem in the second."""
+    from newsroom.read.corpus import EntryCache
+    root = _small(tmp_path, {"2564/a/index.md": _linking("ภาพ", "![ภาพ](img/p.jpg)")})
+    (root / "news" / "2564" / "a" / "img").mkdir()
+    shutil.copy(root / ASSEMBLY / "photo-1.jpg", root / "news" / "2564" / "a" / "img" / "p.jpg")
+    _reread(root)
+    kept, cache = _kept(root), EntryCache()
+    assert load(root, verdicts=PhotoVerdicts(), kept=kept, cache=cache).problems == []
+    outside = tmp_path / "outside-img"
+    shutil.move(root / "news" / "2564" / "a" / "img", outside)
+    os.symlink(outside, root / "news" / "2564" / "a" / "img")
+    entry = root / "news" / "2564" / "a" / "index.md"
+    entry.write_bytes(entry.read_bytes())             # saved again, the same bytes
+    os.utime(entry, ns=(entry.stat().st_atime_ns, entry.stat().st_mtime_ns + 10**9))
+    second = load(root, verdicts=PhotoVerdicts(), kept=kept, cache=cache)
+    assert second.problems == load(root, verdicts=PhotoVerdicts()).problems != []
+
+
+def _forge(root: Path, change) -> None:
+    """The cache file rewritten with ``change`` made to its records, key and checksum
+    right (as someone who can write .cache/ could)."""
+    from newsroom.read.kept_entries import _checksum
+    [file] = (root / FOLDER).glob("*.json")
+    head, _, payload = file.read_text(encoding="utf-8").partition("\n")
+    records = json.loads(payload)
+    change(records)
+    payload = json.dumps(records, ensure_ascii=False)
+    file.write_text(json.dumps({**json.loads(head), "sum": _checksum(payload)}) + "\n" + payload,
+                    encoding="utf-8")
+
+
+def test_a_forged_record_names_no_file_outside_news_and_no_bad_slug(project, tmp_path):
+    _reread(project)
+    source = "news/2564/2021-01-08-follow-up/index.md"
+    secret = tmp_path / "secret.jpg"
+    shutil.copy(project / ASSEMBLY / "photo-1.jpg", secret)
+    depth = len(Path("news").parts) + len(project.parts)
+
+    def outside(records):
+        records[source]["photos"] = [["/".join([".."] * depth) + str(secret), "room.jpg", 13]]
+        records[ASSEMBLY + "/index.md"]["slug"] = "../../escape"
+        records["news/2563/2020-06-18-chiang-mai-online-moral-trainers.md"] = ["not", "a", "dict"]
+    _forge(project, outside)
+    entries = _load(project, _kept(project)).entries
+    assert entries == _load(project, None).entries
+    assert all(p.source.resolve().is_relative_to(project / "news") for e in entries for p in e.photos)
+
+
+def test_a_header_nested_too_deep_is_ignored(project):
+    _reread(project)
+    [file] = (project / FOLDER).glob("*.json")
+    file.write_text("[" * 100_000 + "\n{}", encoding="utf-8")
+    assert _kept(project).kept == {}
+    assert _load(project, _kept(project)).entries == _load(project, None).entries
+
+
+def test_a_folder_name_that_is_not_utf8_is_read_each_time(project):
+    """Thai in cp874, as a zip made on Windows unpacks: read_entry reads the entry (its
+    front matter names the slug); it is not kept, and nothing crashes."""
+    name = os.fsdecode("news/2564/".encode() + "ข่าว".encode("cp874"))
+    folder = project / name
+    folder.mkdir()
+    (folder / "index.md").write_text(LINKING.replace("tags:", "slug: thai-folder\ntags:")
+                                     .replace("![ผู้เข้าร่วม](room.jpg)", "")
+                                     .replace("../2020", "../../2564/2020"), encoding="utf-8")
+    entries, problems, run = _reread(project)
+    assert problems == [] and "thai-folder" in {e.slug for e in entries}
+    assert len(run.kept) == 31
+    assert newsroom(project, "check").returncode == 0
+
+
+def test_caches_remove_only_files_they_could_have_made(project, tmp_path):
+    """.cache/entries a link to a folder of other JSON files: they stay."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "provinces.json").write_text("{}", encoding="utf-8")
+    (project / ".cache").mkdir()
+    (project / FOLDER).symlink_to(data, target_is_directory=True)
+    (data / ("0" * 64 + ".json")).write_text("old", encoding="utf-8")
+    _reread(project)
+    assert sorted(p.name for p in data.iterdir()) == sorted(
+        ["provinces.json", f"{_kept(project).key}.json"])
