@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -90,6 +91,25 @@ def build_here(root: Path) -> Any:
 
 def build(root: Path) -> Built:
     return Built(root, mkdocs(root, "build", "--strict"))
+
+
+def kept_file(path: Path) -> tuple[dict[str, Any], Any]:
+    """A cache file's header ({"key", "sum"}) and payload (whole_files.write_keyed)."""
+    head, _, payload = path.read_text(encoding="utf-8").partition("\n")
+    return json.loads(head), json.loads(payload)
+
+
+def rewrite_kept(path: Path, payload: Any, key: str | None = None, same_sum: bool = False) -> None:
+    """A cache file written again with ``payload`` as the cache writes it (key and sum
+    right: what only someone who can write .cache/ could do); ``key`` another key;
+    ``same_sum``: the old sum kept, which no longer fits the payload."""
+    from newsroom import whole_files
+    header, _ = kept_file(path)
+    whole_files.write_keyed(path, key or header["key"], payload)
+    if same_sum:
+        head, _, data = path.read_text(encoding="utf-8").partition("\n")
+        path.write_text(json.dumps({**json.loads(head), "sum": header["sum"]}) + "\n" + data,
+                        encoding="utf-8")
 
 
 def write_entry(root: Path, rel: str, front: str, body: str = "เนื้อหาข่าว") -> Path:

@@ -64,10 +64,6 @@ def _digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-def _checksum(payload: str) -> str:
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def _plain_parts(rel: Any) -> bool:
     """A relative POSIX path of names only: no '', '.', '..', no absolute start."""
     return (isinstance(rel, str) and bool(rel) and not rel.startswith("/")
@@ -138,17 +134,7 @@ class KeptEntries:
         return self.root / FOLDER / f"{self.key}.json"
 
     def _read(self) -> dict[str, Record]:
-        try:
-            head, _, payload = self._path().read_text(encoding="utf-8").partition("\n")
-            if len(head) > 1000:
-                return {}
-            header = json.loads(head)
-            if (not isinstance(header, dict) or header.get("key") != self.key
-                    or header.get("sum") != _checksum(payload)):
-                return {}
-            records = json.loads(payload)
-        except (OSError, ValueError, RecursionError):
-            return {}
+        records = whole_files.read_keyed(self._path(), self.key)
         return records if isinstance(records, dict) else {}
 
     def holds_most(self, files: int) -> bool:
@@ -331,11 +317,9 @@ class KeptEntries:
         records = {**self.kept, **self.new}
         if full:
             records = {s: r for s, r in records.items() if s in self.used or s in self.new}
-        payload = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
-        header = json.dumps({"key": self.key, "sum": _checksum(payload)})
         path = self._path()
         try:
-            whole_files.write_text(path, f"{header}\n{payload}")
+            whole_files.write_keyed(path, self.key, records)
         except (OSError, ValueError):
             return
         self._kept, self.new, self.used = records, {}, set()

@@ -38,7 +38,7 @@ from typing import Any
 from .. import speed, versions, whole_files
 
 BODIES = Path(".cache") / "bodies"
-FORMAT = "1"
+FORMAT = "2"          # 2: a header line, then the payload (whole_files.write_keyed)
 SAME = "="          # a kept clean body that is the conversion itself
 _PACKAGES = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "nh3")
 
@@ -104,19 +104,16 @@ class BodyCache:
         """The kept conversion, if there is one to trust."""
         if not self.on:
             return None
+        payload = whole_files.read_keyed(self._path(key), key)
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            payload = data["payload"]
-            if data.get("key") != key or data.get("sum") != _checksum(payload):
-                return None
-            if not (isinstance(payload["content"], str) and isinstance(payload["toc"], list)
-                    and isinstance(payload["anchors"], list)
+            if not (isinstance(payload, dict) and isinstance(payload["content"], str)
+                    and isinstance(payload["toc"], list) and isinstance(payload["anchors"], list)
                     and isinstance(payload.get("clean", ""), str)
                     and all(isinstance(link, list) and len(link) == 3
                             and all(isinstance(part, str) for part in link)
                             for link in payload["links"])):
                 return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (KeyError, TypeError):
             return None
         self.used.add(key)
         return payload
@@ -158,10 +155,8 @@ class BodyCache:
         for key, payload in self.new.items():
             path = self._path(key)
             try:
-                whole_files.write_text(path, json.dumps(
-                    {"key": key, "sum": _checksum(payload), "payload": payload},
-                    ensure_ascii=False))
-            except OSError:
+                whole_files.write_keyed(path, key, payload)
+            except (OSError, ValueError):
                 continue
         self.new.clear()
         if full and self.folder.is_dir():
@@ -195,8 +190,3 @@ class _Watch:
     @property
     def quiet(self) -> bool:
         return self.handler.count == self.before
-
-
-def _checksum(payload: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False)
-                          .encode("utf-8", "surrogatepass")).hexdigest()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import json
 from pathlib import Path
 from typing import Callable
 
@@ -33,7 +32,7 @@ from ..model.words import Piece, Segmenter
 from .body_cache import code_version
 
 FOLDER = Path(".cache") / "line-breaks"
-FORMAT = "1"
+FORMAT = "2"          # 2: a header line, then the payload (whole_files.write_keyed)
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,11 +48,6 @@ def key(segmenter: Segmenter) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def _checksum(payload: dict[str, str]) -> str:
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False)
-                          .encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _encoded(pieces: tuple[Piece, ...]) -> str | None:
@@ -104,14 +98,8 @@ class KeptPieces:
         return self.folder / f"{self.key}.json"
 
     def _read(self) -> dict[str, str]:
-        try:
-            data = json.loads(self._path().read_text(encoding="utf-8"))
-            payload = data["payload"]
-            if (data.get("key") != self.key or not isinstance(payload, dict)
-                    or data.get("sum") != _checksum(payload)
-                    or not all(isinstance(v, str) for v in payload.values())):
-                return {}
-        except (OSError, ValueError, KeyError, TypeError):
+        payload = whole_files.read_keyed(self._path(), self.key)
+        if not isinstance(payload, dict) or not all(isinstance(v, str) for v in payload.values()):
             return {}
         return payload
 
@@ -165,10 +153,8 @@ class KeptPieces:
             payload = {d: v for d, v in payload.items() if d in self.used}
         path = self._path()
         try:
-            whole_files.write_text(path, json.dumps(
-                {"key": self.key, "sum": _checksum(payload), "payload": payload},
-                ensure_ascii=False))
-        except OSError:
+            whole_files.write_keyed(path, self.key, payload)
+        except (OSError, ValueError):
             return
         self.kept, self.new = payload, {}
         for other in self.folder.glob("*.json"):

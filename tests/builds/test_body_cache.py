@@ -4,12 +4,11 @@ truncated, corrupt or not its own."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bench.generate import generate
-from newsroom.render.body_cache import BODIES, BodyCache, _checksum
-from tests.helpers import make_project, mkdocs, site_files, write_entry
+from newsroom.render.body_cache import BODIES, BodyCache
+from tests.helpers import kept_file, make_project, mkdocs, rewrite_kept, site_files, write_entry
 
 
 def _bodies(root: Path) -> dict[str, Path]:
@@ -18,10 +17,7 @@ def _bodies(root: Path) -> dict[str, Path]:
 
 def _kept_as(path: Path, **payload: str) -> None:
     """A kept body changed as the cache would write it (key and checksum right)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["payload"].update(payload)
-    data["sum"] = _checksum(data["payload"])
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rewrite_kept(path, {**kept_file(path)[1], **payload})
 
 
 def _build(root: Path) -> dict[str, bytes]:
@@ -68,16 +64,13 @@ def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
     path.unlink()
     truncated, tampered, foreign, garbage = (p for _, p in kept[1:5])
     truncated.write_bytes(truncated.read_bytes()[:100])
-    data = json.loads(tampered.read_text(encoding="utf-8"))
-    data["payload"]["content"] = "<p>tampered</p>"
-    tampered.write_text(json.dumps(data), encoding="utf-8")
-    data = json.loads(foreign.read_text(encoding="utf-8"))
-    data["key"] = "0" * 64
-    foreign.write_text(json.dumps(data), encoding="utf-8")
+    rewrite_kept(tampered, {**kept_file(tampered)[1], "content": "<p>tampered</p>"},
+                 same_sum=True)
+    rewrite_kept(foreign, kept_file(foreign)[1], key="0" * 64)
     garbage.write_bytes(b"\xff\xfe not json")
     assert _build(root) == cold
     for p in (truncated, tampered, foreign, garbage):
-        assert json.loads(p.read_text(encoding="utf-8"))["key"] == p.name.removesuffix(".json")
+        assert kept_file(p)[0]["key"] == p.name.removesuffix(".json")
 
 
 def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(tmp_path,
@@ -87,7 +80,7 @@ def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(
     generate(root, 8, seed=5)
     cold = _build(root)
     kept = sorted(_bodies(root).items())
-    payloads = [json.loads(p.read_text(encoding="utf-8"))["payload"] for _, p in kept]
+    payloads = [kept_file(p)[1] for _, p in kept]
     assert all(isinstance(pl.get("clean"), str) for pl in payloads)   # every body's kept
     assert sum(pl["clean"] == "=" for pl in payloads) >= 1            # "=": nothing to clean
     path = kept[0][1]

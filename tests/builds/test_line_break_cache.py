@@ -4,14 +4,13 @@ truncated, corrupt or not its own is trusted."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bench.generate import generate
 from newsroom.model.words import Piece, Segmenter
 from newsroom.render import line_break_cache as cache
 from newsroom.render.line_breaks import mark
-from tests.helpers import make_project, mkdocs, site_files, write_entry
+from tests.helpers import kept_file, make_project, mkdocs, rewrite_kept, site_files, write_entry
 
 
 def _build(root: Path) -> dict[str, bytes]:
@@ -35,18 +34,16 @@ def _built(tmp_path: Path, monkeypatch, entries: int, seed: int) -> tuple[Path, 
 def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monkeypatch):
     root, cold = _built(tmp_path, monkeypatch, 40, seed=5)
     (kept,) = _files(root)
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    assert data["key"] == kept.stem and len(data["payload"]) > 500
+    header, payload = kept_file(kept)
+    assert header["key"] == kept.stem and len(payload) > 500
     stamp = kept.stat().st_mtime_ns
     assert _build(root) == cold
     assert kept.stat().st_mtime_ns == stamp            # nothing new: not written again
     # The kept pieces are what the pages show: one text's pieces in the reverse order
     # (lengths that still add up to the text) change the pages that show it.
-    digest, encoded = next((d, e) for d, e in data["payload"].items()
+    digest, encoded = next((d, e) for d, e in payload.items()
                            if len(e) > 20 and e != e[::-1])
-    data["payload"][digest] = encoded[::-1]
-    data["sum"] = cache._checksum(data["payload"])
-    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    rewrite_kept(kept, {**payload, digest: encoded[::-1]})
     assert _build(root) != cold
     # A new tag is a new dictionary: a new file, the old one removed.
     write_entry(root, "2564/2020-11-06-new.md", "title: ข่าวใหม่\ndate: 2020-11-06\nauthor: ก ไก่\n"
@@ -59,15 +56,14 @@ def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monke
 def test_a_file_that_is_not_its_own_is_not_trusted(tmp_path, monkeypatch):
     root, cold = _built(tmp_path, monkeypatch, 12, seed=2)
     (kept,) = _files(root)
-    good = kept.read_text(encoding="utf-8")
-    data = json.loads(good)
-    wrong = {d: "\u0004" * 3 for d in data["payload"]}             # pieces of the wrong texts
-    spoilt = [good[: len(good) // 2],                                             # truncated
-              json.dumps({**data, "payload": wrong}, ensure_ascii=False),          # checksum
-              json.dumps({"key": "0" * 64, "payload": wrong,                     # foreign key
-                          "sum": cache._checksum(wrong)}, ensure_ascii=False)]
-    for text in spoilt:
-        kept.write_text(text, encoding="utf-8")
+    good = kept.read_bytes()
+    wrong = {d: "\u0004" * 3 for d in kept_file(kept)[1]}        # pieces of the wrong texts
+    spoil = [lambda: kept.write_bytes(good[: len(good) // 2]),                    # truncated
+             lambda: rewrite_kept(kept, wrong, same_sum=True),                    # checksum
+             lambda: rewrite_kept(kept, wrong, key="0" * 64)]                     # foreign key
+    for spoilt in spoil:
+        kept.write_bytes(good)
+        spoilt()
         assert _build(root) == cold
 
 

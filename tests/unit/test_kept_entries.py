@@ -15,7 +15,7 @@ from newsroom.assets.photo_check import PhotoVerdicts
 from newsroom.read.corpus import check, entry_files, load
 from newsroom.read.entry import read_entry
 from newsroom.read.kept_entries import FOLDER, KeptEntries
-from tests.helpers import ROOT, newsroom
+from tests.helpers import ROOT, kept_file, newsroom, rewrite_kept
 
 LINKING = """---
 title: ต่อยอดการประชุมสมัชชาคุณธรรม
@@ -305,14 +305,10 @@ def test_a_preview_asks_again_whether_folders_are_links(tmp_path):
 def _forge(root: Path, change) -> None:
     """The cache file rewritten with ``change`` made to its records, key and checksum
     right (as someone who can write .cache/ could)."""
-    from newsroom.read.kept_entries import _checksum
     [file] = (root / FOLDER).glob("*.json")
-    head, _, payload = file.read_text(encoding="utf-8").partition("\n")
-    records = json.loads(payload)
+    records = kept_file(file)[1]
     change(records)
-    payload = json.dumps(records, ensure_ascii=False)
-    file.write_text(json.dumps({**json.loads(head), "sum": _checksum(payload)}) + "\n" + payload,
-                    encoding="utf-8")
+    rewrite_kept(file, records)
 
 
 def test_a_forged_record_names_no_file_outside_news_and_no_bad_slug(project, tmp_path):
