@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,7 +23,8 @@ from PIL import Image, UnidentifiedImageError
 from .. import whole_files
 from ..model.messages import CATALOGUE, say
 
-VERDICTS_VERSION = "3"      # 3: problems kept as message keys
+VERDICTS_VERSION = "4"      # 3: problems kept as message keys; 4: whole_files.write_keyed
+_KEY = f"photo-verdicts-{VERDICTS_VERSION}"
 MAX_PIXELS = 60_000_000        # a 50-megapixel phone photo fits; decoding costs 3 bytes a pixel
 MAX_BYTES = 40_000_000
 # The types a photo's name may say, and what Pillow must find inside (MPO: a camera's JPEG
@@ -149,22 +149,21 @@ class PhotoVerdicts:
     def save(self) -> None:
         if self.file is None or not self.new:
             return
-        data = {"version": VERDICTS_VERSION,
-                "verdicts": {k: asdict(v) for k, v in self.known.items()}}
         try:
-            whole_files.write_text(self.file, json.dumps(data, ensure_ascii=False))
+            whole_files.write_keyed(self.file, _KEY,
+                                    {k: asdict(v) for k, v in self.known.items()})
             self.new = {}
-        except OSError:
+        except (OSError, ValueError):
             pass            # a cache that cannot be written only costs time
 
 
 def _read_verdicts(file: Path) -> dict[str, PhotoVerdict]:
+    kept = whole_files.read_keyed(file, _KEY)
+    if not isinstance(kept, dict):
+        return {}
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-        if data.get("version") != VERDICTS_VERSION:
-            return {}
         found = {}
-        for key, v in data["verdicts"].items():
+        for key, v in kept.items():
             problem = v["problem"]
             if problem is not None and str(problem) not in CATALOGUE:
                 continue                    # a key this version does not know: made again

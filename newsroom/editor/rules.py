@@ -23,6 +23,7 @@ from ..model.messages import CATALOGUE
 from ..model.problems import CONTROL
 from ..plan.labels import author_credit, photo_credit, province_label, year_label
 from ..read.corpus import entry_files
+from ..read.entry import not_utf8
 from ..read.fields import (FIRST_CE_YEAR, LAST_CE_YEAR, MAX_GALLERY, MAX_TAGS, MAX_TEXT, NAMES,
                            SLUG_RE)
 
@@ -37,7 +38,8 @@ MESSAGES = ("field.empty", "field.too_long", "field.names_empty", "control", "da
 def taken_slugs(news: Path, entries: Iterable[Entry], root: Path) -> dict[str, str]:
     """Every slug an entry takes, by slug: the file's source path (as check names it).
     File names cover drafts and scheduled entries too; entries add their own slug:."""
-    taken = {slug_of_file(p): p.relative_to(root).as_posix() for p in entry_files(news)}
+    taken = {slug_of_file(p): p.relative_to(root).as_posix() for p in entry_files(news)
+             if not not_utf8(str(p))}        # (such a file is no entry: check says so)
     for e in entries:
         taken.setdefault(e.slug, e.source)
     return dict(sorted(taken.items()))

@@ -60,6 +60,12 @@ CATALOGUE: dict[str, Message] = {
                              " It looks like Thai in TIS-620/cp874 (Windows Thai); convert it with"
                              " `iconv -f CP874 -t UTF-8 FILE > NEW` or save it as UTF-8 in your editor."),
     "file.not_utf8.save": M(" ให้บันทึกเป็น UTF-8", " Save it as UTF-8."),
+    "file.name_not_utf8": M("ชื่อไฟล์หรือโฟลเดอร์ '{name}' ไม่ได้เป็น UTF-8 (มักมาจากไฟล์ zip ที่ทำบน Windows)"
+                            "{meant} ให้ตั้งชื่อใหม่",
+                            "the name '{name}' of the file or a folder is not UTF-8 (often from a zip"
+                            " made on Windows){meant}; rename it"),
+    "file.name_not_utf8.meant": M(" อ่านแบบ Windows ได้ว่า '{meant}'",
+                                  " (read as Windows Thai: '{meant}')"),
     "file.nul": M("ไฟล์มีอักขระ NUL จึงไม่ใช่ไฟล์ข้อความ",
                   "the file contains NUL characters; it is not a text file"),
     "control": M("มีอักขระควบคุม U+{code} ซึ่งแสดงบนหน้าเว็บหรือฟีดไม่ได้ ให้ลบออก (มักติดมากับการคัดลอกวาง)",

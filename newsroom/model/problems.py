@@ -14,7 +14,10 @@ from .messages import say
 
 # Control characters and line separators from a file name or a field's value would break
 # the one-line report or drive the terminal (ESC [ …): shown as \xNN instead.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# A name the file system gives that is not UTF-8 holds these (surrogate escapes): no
+# terminal or JSON output can carry them as they are.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Characters XML 1.0 cannot carry (feeds, sitemaps) and no reader can see.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -32,7 +35,8 @@ class Problem:
                                 f"{where}: {self.field}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {k: _SURROGATE.sub(lambda m: f"\\x{ord(m.group()):02x}", v) if isinstance(v, str)
+                else v for k, v in asdict(self).items()}
 
 
 def printable(text: str) -> str:

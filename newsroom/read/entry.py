@@ -15,12 +15,13 @@ both. The steps, each in its own module:
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from ..model.entry import Entry
 from ..model.messages import CATALOGUE, say
-from ..model.problems import CONTROL, Problem, control_message
+from ..model.problems import CONTROL, Problem, control_message, printable
 from .body import body_problems
 from .fields import INVALID, Checker, check_fields
 from .front_matter import parse_front_matter
@@ -71,6 +72,31 @@ def _read_text(path: Path, news_root: Path, raw: bytes | None) -> tuple[str | No
     return text, None
 
 
+def not_utf8(name: str) -> bool:
+    """Whether a name the file system gave holds bytes that are not UTF-8 (Python keeps
+    them as surrogate escapes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def name_problem(source: str) -> Problem:
+    """What to say of a file whose path is not UTF-8, its Thai shown as Windows would
+    have meant it (TIS-620, code page 874) when it reads so."""
+    shown = ""
+    try:
+        meant = os.fsencode(source).decode("cp874")
+        if re.search("[\u0e01-\u0e5b]", meant):
+            shown = meant
+    except (UnicodeDecodeError, ValueError):
+        pass
+    meant = say("file.name_not_utf8.meant", meant=shown) if shown else ""
+    return Problem(printable(source), 0, "file",
+                   say("file.name_not_utf8", name=printable(source), meant=meant))
+
+
 def read_entry(path: Path, root: Path, news_root: Path | None = None,
                raw: bytes | None = None) -> tuple[Entry | None, list[Problem]]:
     """Read and check one entry file (``raw``: its bytes, if they are not on disk yet).
@@ -81,6 +107,8 @@ def read_entry(path: Path, root: Path, news_root: Path | None = None,
     path = Path(path)
     source = source_path(path, Path(root))
     news_root = Path(news_root) if news_root else Path(root) / "news"
+    if not_utf8(source):
+        return None, [name_problem(source)]
     text, error = _read_text(path, news_root, raw)
     if text is None:
         return None, [Problem(source, 0, "file", error or "cannot be read")]

@@ -336,19 +336,28 @@ def test_a_header_nested_too_deep_is_ignored(project):
     assert _load(project, _kept(project)).entries == _load(project, None).entries
 
 
-def test_a_folder_name_that_is_not_utf8_is_read_each_time(project):
-    """Thai in cp874, as a zip made on Windows unpacks: read_entry reads the entry (its
-    front matter names the slug); it is not kept, and nothing crashes."""
+def test_a_folder_name_that_is_not_utf8_is_a_problem_and_nothing_crashes(project):
+    """Thai in cp874, as a zip made on Windows unpacks: the entry is a problem that
+    names the folder and shows the Thai it meant, in the text and JSON reports, the
+    caches write what they hold, and the editor's rules leave the file out."""
+    from newsroom.editor.rules import taken_slugs
     name = os.fsdecode("news/2564/".encode() + "ข่าว".encode("cp874"))
     folder = project / name
     folder.mkdir()
     (folder / "index.md").write_text(LINKING.replace("tags:", "slug: thai-folder\ntags:")
-                                     .replace("![ผู้เข้าร่วม](room.jpg)", "")
                                      .replace("../2020", "../../2564/2020"), encoding="utf-8")
+    shutil.copy(project / ASSEMBLY / "photo-1.jpg", folder / "room.jpg")
     entries, problems, run = _reread(project)
-    assert problems == [] and "thai-folder" in {e.slug for e in entries}
-    assert len(run.kept) == 31
-    assert newsroom(project, "check").returncode == 0
+    assert [(p.field, p.line) for p in problems] == [("file", 0)]
+    assert "news/2564/ข่าว/index.md" in problems[0].message and "UTF-8" in problems[0].message
+    assert len(run.kept) == 31 and "thai-folder" not in {e.slug for e in entries}
+    text = newsroom(project, "check")
+    assert text.returncode == 1 and "news/2564/ข่าว/index.md" in text.stdout
+    as_json = newsroom(project, "check", "--format", "json")
+    assert [p["field"] for p in json.loads(as_json.stdout)["problems"]] == ["file"]
+    taken = taken_slugs(project / "news", [], project)
+    assert len(taken) == 31 and "thai-folder" not in taken
+    json.dumps(taken, ensure_ascii=False).encode("utf-8")      # what rules.js is made of
 
 
 def test_caches_remove_only_files_they_could_have_made(project, tmp_path):
