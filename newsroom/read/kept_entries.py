@@ -25,15 +25,14 @@ foreign file is ignored, never trusted; a record that is not what this version
 writes reads the entry again, and so does one whose paths are not plain names inside
 news/ and the entry's folder or whose slug is not one (so even a file of .cache/
 written by someone else names no photo outside news/ and no page outside the site:
-its other values are texts, escaped where they are shown). A name the file system
-gives that is not UTF-8 is read each time, not kept. Written by a run that read anything new (a run of
-every file keeps only the files it read). NEWSROOM_FAST=0 turns the layer off.
+its other values are texts, escaped where they are shown). Written by a run that
+read anything new (a run of every file keeps only the files it read), in the
+caches' one format (whole_files.write_keyed). NEWSROOM_FAST=0 turns the layer off.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import sys
@@ -238,10 +237,6 @@ class KeptEntries:
             "slug": entry.slug, "draft": entry.draft, "photos": photos, "links": links,
             "gallery": [[g.target, g.caption] for g in entry.gallery],
         }
-        try:                      # a name the file system gave that is not UTF-8: not kept
-            json.dumps([entry.source, record], ensure_ascii=False).encode("utf-8")
-        except ValueError:
-            return None
         return record
 
     def _entry(self, path: Path, source: str, raw: bytes, record: Record) -> Entry | None:
