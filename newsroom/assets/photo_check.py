@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from ..model.messages import CATALOGUE, say
 
 VERDICTS_VERSION = "4"      # 3: problems kept as message keys; 4: whole_files.write_keyed
 _KEY = f"photo-verdicts-{VERDICTS_VERSION}"
+_OLDER = re.compile(r"verdicts-\d+\.json")      # the files of every version (verdicts_file)
 MAX_PIXELS = 60_000_000        # a 50-megapixel phone photo fits; decoding costs 3 bytes a pixel
 MAX_BYTES = 40_000_000
 # The types a photo's name may say, and what Pillow must find inside (MPO: a camera's JPEG
@@ -154,7 +156,10 @@ class PhotoVerdicts:
                                     {k: asdict(v) for k, v in self.known.items()})
             self.new = {}
         except (OSError, ValueError):
-            pass            # a cache that cannot be written only costs time
+            return          # a cache that cannot be written only costs time
+        for other in self.file.parent.glob("verdicts-*.json"):     # other versions'
+            if other != self.file and _OLDER.fullmatch(other.name):
+                other.unlink(missing_ok=True)
 
 
 def _read_verdicts(file: Path) -> dict[str, PhotoVerdict]:

@@ -215,7 +215,12 @@ def test_the_photo_check_is_cached_and_sees_a_replaced_file(project):
     again = newsroom(project, "check")
     assert again.returncode == 1 and "damaged or cut short" in again.stdout
     cache[0].write_text('{"version": "2", "verdicts": {"x": 1}}', encoding="utf-8")   # foreign
+    older, other = cache[0].with_name("verdicts-1.json"), cache[0].with_name("notes.json")
+    older.write_text("{}", encoding="utf-8")
+    other.write_text("{}", encoding="utf-8")
     assert newsroom(project, "check").returncode == 1
+    assert not older.exists() and other.exists()        # another version's file goes, only it
+    assert "a.jpg" in cache[0].read_text(encoding="utf-8")
 
 
 def test_published_photos_are_copies_without_metadata(project):
