@@ -75,8 +75,7 @@ def plan_build(root: Path, identity: SiteIdentity, include_drafts: bool, docs_di
     and pages naming their problems take their place (plan/problem_pages.py)."""
     reuse = reuse if reuse is not None and speed.fast() else None
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)
-    kept = (reuse.kept if reuse and reuse.kept
-            else KeptEntries(Path(root).resolve(), Path(root).resolve() / "news"))
+    kept = reuse.kept if reuse and reuse.kept else KeptEntries(root, Path(root) / "news")
     if reuse is not None:
         reuse.kept = kept
     corpus = load(root, include_drafts=include_drafts, cache=reuse.entries if reuse else None,

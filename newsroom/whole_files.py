@@ -45,6 +45,17 @@ def is_key_name(name: str) -> bool:
     return _KEY_NAME.fullmatch(name) is not None
 
 
+def remove_other_keys(path: Path) -> None:
+    """Remove the files beside ``path`` (a cache's file of one key) that are the files
+    of other keys (``is_key_name``): what a cache of one file per key leaves behind."""
+    for other in path.parent.glob("*.json"):
+        if other != path and is_key_name(other.name):
+            try:
+                other.unlink()
+            except OSError:
+                pass
+
+
 def _sum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if extra:                                          # named files outside news/
         everything = sorted(set(everything) | extra)
     verdicts = PhotoVerdicts(verdicts_file(root) if speed.fast() else None)   # the build's
-    kept = KeptEntries(root.resolve(), news.resolve())                          # caches too
+    kept = KeptEntries(root, news)                                              # caches too
     problems = check(root, news, files=everything, verdicts=verdicts, kept=kept,
                      workers=(os.cpu_count() or 1) if speed.fast() else 1)
     verdicts.save()

@@ -31,12 +31,16 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}",
-                                f"{where}: {self.field}: {self.message}")
+        return _UNPRINTABLE.sub(_escaped, f"{where}: {self.field}: {self.message}")
 
     def as_dict(self) -> dict[str, object]:
-        return {k: _SURROGATE.sub(lambda m: f"\\x{ord(m.group()):02x}", v) if isinstance(v, str)
-                else v for k, v in asdict(self).items()}
+        return {k: _SURROGATE.sub(_escaped, v) if isinstance(v, str) else v
+                for k, v in asdict(self).items()}
+
+
+def _escaped(found: re.Match[str]) -> str:
+    """A character no report can carry as it is, as \\xNN."""
+    return f"\\x{ord(found.group()):02x}"
 
 
 def printable(text: str) -> str:

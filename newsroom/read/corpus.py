@@ -235,10 +235,7 @@ def load(root: Path, news_dir: Path | None = None, include_drafts: bool = False,
             workers = 1
         results = _in_shares(_read_share, files, (root, news_dir, verdicts, kept), workers)
         read = [one for found, _, _ in results for one in found]
-        for _, new, delta in results[1:]:
-            verdicts.merge(new)
-            if kept is not None:
-                kept.merge(delta)
+        _merge_forked(results, verdicts, kept)
     for entry, problems in read:
         corpus.problems.extend(problems)
         if entry is None:
@@ -271,10 +268,7 @@ def check(root: Path, news_dir: Path | None = None, files: list[Path] | None = N
         kept.begin()
     results = _in_shares(_check_share, paths, (root, news_dir, verdicts, kept), workers)
     problems = [p for found, _, _, _ in results for p in found]
-    for _, _, new, delta in results[1:]:
-        verdicts.merge(new)
-        if kept is not None:
-            kept.merge(delta)
+    _merge_forked(results, verdicts, kept)
     claims = [c for _, claims, _, _ in results for c in claims]
     problems += cross_problems(root, news_dir, claims, len(paths), drafts_published=False)
     # the part of the build's docs/ check an entry can cause: its page where a docs file is
@@ -303,12 +297,26 @@ def _in_shares(work: Callable[..., T], paths: list[Path], args: tuple[Any, ...],
         return [work(paths[:step], *args), *(f.result() for f in forked)]
 
 
+def _reader(kept: KeptEntries | None) -> Reader:
+    return kept.read if kept is not None else read_entry
+
+
+def _merge_forked(results: list[tuple[Any, ...]], verdicts: PhotoVerdicts,
+                  kept: KeptEntries | None) -> None:
+    """What the forked shares (all but the first, this process's) found: their photo
+    verdicts and kept entries, the last two of each share's result."""
+    for *_, new, delta in results[1:]:
+        verdicts.merge(new)
+        if kept is not None:
+            kept.merge(delta)
+
+
 def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,
                 kept: KeptEntries | None, cache: EntryCache | None = None
                 ) -> tuple[list[tuple[Entry | None, list[Problem]]], dict[str, Any], Any]:
     """Each file's entry (or None) and its problems, its photos' included, in order;
     the photo verdicts and kept entries this share found (for a forked one's parent)."""
-    reader: Reader = kept.read if kept is not None else read_entry
+    reader = _reader(kept)
     read: list[tuple[Entry | None, list[Problem]]] = []
     for path in paths:
         entry, problems = (cache.read(path, root, news_dir, reader) if cache
@@ -322,7 +330,7 @@ def _read_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVe
 def _check_share(paths: list[Path], root: Path, news_dir: Path, verdicts: PhotoVerdicts,
                  kept: KeptEntries | None
                  ) -> tuple[list[Problem], list[Claim], dict[str, Any], Any]:
-    reader: Reader = kept.read if kept is not None else read_entry
+    reader = _reader(kept)
     problems: list[Problem] = []
     claims: list[Claim] = []
     for path in paths:

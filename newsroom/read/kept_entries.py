@@ -37,15 +37,15 @@ import os
 import stat
 import sys
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import yaml
-from pathlib import Path
-from typing import Any
 
 from .. import speed, versions, whole_files
-from ..model.calendar import bangkok_datetime
 from ..model import paths
+from ..model.calendar import bangkok_datetime
 from ..model.entry import Entry, GalleryPhoto, LocalLink, Photo
 from ..model.problems import Problem
 from ..model.province import by_slug
@@ -318,9 +318,4 @@ class KeptEntries:
         except (OSError, ValueError):
             return
         self._kept, self.new, self.used = records, {}, set()
-        for other in path.parent.glob("*.json"):
-            if other != path and whole_files.is_key_name(other.name):
-                try:
-                    other.unlink()
-                except OSError:
-                    pass
+        whole_files.remove_other_keys(path)

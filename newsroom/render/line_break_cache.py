@@ -157,9 +157,4 @@ class KeptPieces:
         except (OSError, ValueError):
             return
         self.kept, self.new = payload, {}
-        for other in self.folder.glob("*.json"):
-            if other != path and whole_files.is_key_name(other.name):
-                try:
-                    other.unlink()
-                except OSError:
-                    pass
+        whole_files.remove_other_keys(path)
