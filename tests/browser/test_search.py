@@ -53,10 +53,19 @@ def search(page, query: str, province: str = "", year: str = "") -> dict:
 
 
 def draw_all(page) -> None:
-    """Press "more" until every result is drawn."""
-    while page.is_visible("[data-nr-more]"):
-        before = page.evaluate("document.querySelector('[data-nr-search]').dataset.nrDrawn")
-        page.click("[data-nr-more]")
+    """Press "more" until every result is drawn. Asking whether the button shows and
+    pressing it are one step in the page: the list may be drawn again between two steps
+    of Playwright's (its button hidden then), and a click would wait for it in vain."""
+    while True:
+        before = page.evaluate("""() => {
+            const more = document.querySelector('[data-nr-more]');
+            if (!more || more.hidden || !more.offsetParent) return null;
+            const drawn = document.querySelector('[data-nr-search]').dataset.nrDrawn;
+            more.click();
+            return drawn;
+        }""")
+        if before is None:
+            return
         page.wait_for_function(
             "(n) => document.querySelector('[data-nr-search]').dataset.nrDrawn !== n", arg=before)
 
