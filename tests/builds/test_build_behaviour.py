@@ -180,3 +180,19 @@ def test_an_empty_or_missing_news_folder_is_an_error_that_keeps_the_site(project
         checked = subprocess.run([sys.executable, "-m", "newsroom.authoring.cli", "--root", str(project),
                                   "check"], capture_output=True, text=True)
         assert checked.returncode == 1 and "news: file: no entries" in checked.stdout
+
+
+def test_a_body_that_begins_like_meta_keeps_its_first_lines(project):
+    """MkDocs reads "Key: value" lines at the top of a page's text as MultiMarkdown
+    meta and drops them: a report beginning with its contacts lost them in the built
+    page (a preview showed them). The body is the writer's, line for line."""
+    (project / "news" / "2564").mkdir(parents=True)
+    (project / "news" / "2564" / "2020-11-06-contacts.md").write_text(
+        f"---\n{GOOD}\n---\nFacebook: ศูนย์คุณธรรม\nTel: 02 644 9900\ntemplate: main.html\n\n"
+        "ประชุมหารือแนวทางขับเคลื่อนจังหวัดคุณธรรม\n", encoding="utf-8")
+    built = build(project)
+    assert built.ok, built.output
+    body = built.page("news/2020-11-06-contacts").select_one(".nr-body").get_text()
+    for line in ("Facebook: ศูนย์คุณธรรม", "Tel: 02 644 9900", "template: main.html"):
+        assert line in body
+    assert "ขับเคลื่อน" in body
