@@ -120,6 +120,7 @@ class Segmenter:
         self.vocabulary = frozenset(thai_words()) | extra     # the search index's words too
         self._words: dict[str, tuple[str, ...]] = {}
         self._shaped: dict[tuple[str, Callable], object] = {}
+        self._seen: set[int] = set()     # hashes of the (text, kind) made once, not kept
 
     @cached_property
     def trie(self) -> Trie:
@@ -159,15 +160,23 @@ class Segmenter:
     def remembered(self, text: str, kind: Callable[..., T], make: Callable[[str], T],
                    memo: bool | None = None) -> T:
         """``make(text)``, a ``kind`` of form of the text made from its pieces: for a
-        text up to MEMO_TEXT long, made once per kind and memoised by value, as
+        text up to MEMO_TEXT long, memoised by value per kind from its second use, as
         ``shaped`` memoises its shapes (render/line_breaks.py: a run of text between
-        two tags, its character references copied whole)."""
+        two tags, its character references copied whole). A text used once (most of
+        a body's paragraphs) is made and not kept: a memo of every one held ~90 MB of
+        a 10,000-entry build's peak; only the hash of its first use is (a hash shared
+        by two texts keeps the second one early, by its own value: no harm)."""
         if len(text) > MEMO_TEXT or not (speed.fast() if memo is None else memo):
             return make(text)
         key = (text, kind)
         found = self._shaped.get(key)
         if found is None:
-            found = self._shaped[key] = make(text)
+            found = make(text)
+            seen = hash(key)
+            if seen in self._seen:
+                self._shaped[key] = found
+            else:
+                self._seen.add(seen)
         return found  # type: ignore[return-value]
 
     def _tokens(self, text: str, memo: bool) -> list[tuple[str, str]]:
