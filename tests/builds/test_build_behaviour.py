@@ -190,9 +190,16 @@ def test_a_body_that_begins_like_meta_keeps_its_first_lines(project):
     (project / "news" / "2564" / "2020-11-06-contacts.md").write_text(
         f"---\n{GOOD}\n---\nFacebook: ศูนย์คุณธรรม\nTel: 02 644 9900\ntemplate: main.html\n\n"
         "ประชุมหารือแนวทางขับเคลื่อนจังหวัดคุณธรรม\n", encoding="utf-8")
+    # a rule, a note, a rule: YAML to MkDocs, which took it as the page's meta
+    (project / "news" / "2564" / "2020-11-07-ruled.md").write_text(
+        f"---\n{GOOD.replace('2020-11-06', '2020-11-07')}\n---\n---\n"
+        "หมายเหตุ: ข่าวนี้ปรับปรุงแล้ว\n---\nประชุมหารือแนวทางขับเคลื่อนจังหวัดคุณธรรม\n",
+        encoding="utf-8")
     built = build(project)
     assert built.ok, built.output
     body = built.page("news/2020-11-06-contacts").select_one(".nr-body").get_text()
     for line in ("Facebook: ศูนย์คุณธรรม", "Tel: 02 644 9900", "template: main.html"):
         assert line in body
     assert "ขับเคลื่อน" in body
+    ruled = built.page("news/2020-11-07-ruled").select_one(".nr-body")
+    assert "หมายเหตุ: ข่าวนี้ปรับปรุงแล้ว" in ruled.get_text() and ruled.find("hr") is not None
