@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from .. import speed
-from ..model.words import MEMO_TEXT, Piece, Segmenter
+from ..model.words import Piece, Segmenter
 from .line_break_cache import KeptPieces
 
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math",
@@ -77,17 +77,19 @@ def mark(html: str, segmenter: Segmenter, kept: KeptPieces | None = None) -> str
 
 def _marked_text(text: str, segmenter: Segmenter, memo: bool, kept: KeptPieces | None) -> str:
     """Escaped text (between two tags) with its pieces marked; character references
-    are copied whole."""
+    are copied whole. With ``kept``, a text's marks are made from its kept codes
+    straight (no pieces on the way), memoised as ``shaped`` memoises."""
     parts = _REFERENCE.split(text)
-    cut = None if kept is None else (lambda part: kept.pieces(part, segmenter, memo))
+
+    def made(part: str) -> str:
+        return kept.marked(part, segmenter, memo, _html, MARKS)  # type: ignore[union-attr]
+
     for i in range(0, len(parts), 2):
         part = parts[i]
         if not _MAY_CHANGE.search(part):
             continue
-        if kept is not None and len(part) > MEMO_TEXT:     # a paragraph: not memoised
-            parts[i] = kept.marked(part, segmenter, memo, _html, MARKS)
-        else:
-            parts[i] = segmenter.shaped(part, _html, memo, cut)
+        parts[i] = (segmenter.shaped(part, _html, memo) if kept is None
+                    else segmenter.remembered(part, _html, made, memo))
     return "".join(parts)
 
 
