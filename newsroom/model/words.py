@@ -145,17 +145,14 @@ class Segmenter:
         return _joined(self._tokens(text, speed.fast() if memo is None else memo))
 
     def shaped(self, text: str, shape: Callable[[tuple[Piece, ...]], T],
-               memo: bool | None = None,
-               cut: Callable[[str], tuple[Piece, ...]] | None = None) -> T:
+               memo: bool | None = None) -> T:
         """``shape(self.pieces(text))``: the caller's form of the pieces (marked HTML).
         A text up to MEMO_TEXT long (a title, a label, a card's summary: each printed
-        on many pages) is cut and shaped once per shape, memoised by value (a speed
-        layer); a body's paragraph is cut where it shows, with its runs of Thai
-        letters segmented once. ``cut``: what gives the pieces instead of ``pieces``
-        (the same ones: render/line_break_cache.py keeps them between builds)."""
+        on many pages) is cut and shaped once per shape from its second use, memoised
+        by value (a speed layer); a body's paragraph is cut where it shows, with its
+        runs of Thai letters segmented once."""
         memo = speed.fast() if memo is None else memo
-        pieces = cut or (lambda t: self.pieces(t, memo))
-        return self.remembered(text, shape, lambda t: shape(pieces(t)), memo)
+        return self.remembered(text, shape, lambda t: shape(self.pieces(t, memo)), memo)
 
     def remembered(self, text: str, kind: Callable[..., T], make: Callable[[str], T],
                    memo: bool | None = None) -> T:

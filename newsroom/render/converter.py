@@ -152,24 +152,6 @@ def _set_canonical_url(self: Any, base: str | None) -> None:
     self.abs_url = _path_of(base) + self.url
 
 
-def _read_source(self: Any, config: Any) -> None:
-    """The page's Markdown as the plan made it, with no meta: the plan sets page.meta
-    (on_page_markdown). MkDocs would read the page's text for meta, and first lines
-    of the form "Key: value" (MultiMarkdown's meta: an entry beginning "Facebook:
-    ศูนย์คุณธรรม" or "Tel: 02 …") vanished from the built page, though a preview
-    (whose page files begin with a front matter) showed them. The plan's own string,
-    not MkDocs' copy of it: 10,000 bodies, ~52 MB. A plugin's source
-    (on_page_read_source) is read as MkDocs reads any page's."""
-    source = config.plugins.on_page_read_source(page=self, config=config)
-    spec = self.converter.spec_of(self.file.src_uri)
-    if source is not None or spec is None:
-        if source is None:
-            source = self.file.content_string
-        self.markdown, self.meta = engine.module(self.file, "utils.meta").get_data(source)
-        return
-    self.markdown, self.meta = spec.markdown, {}
-
-
 def archive_page(file: Any, config: Any, converter: Converter) -> Any:
     """A Page of the engine ``file`` comes from, rendered by ``converter``; sets file.page."""
     name = engine.name_of(file)
@@ -180,9 +162,25 @@ def archive_page(file: Any, config: Any, converter: Converter) -> Any:
         def render(self: Any, config: Any, files: Any) -> None:
             self.converter.render(self, files)
 
+        def read_source(self: Any, config: Any) -> None:
+            """The page's Markdown as the plan made it, with no meta: the plan sets
+            page.meta (on_page_markdown). MkDocs reads a page's text for meta, and first
+            lines of the form "Key: value" (MultiMarkdown's meta: an entry beginning
+            "Facebook: ศูนย์คุณธรรม" or "Tel: 02 …") vanished from the built page, though
+            a preview (whose page files begin with a front matter) showed them. The
+            plan's own string, not MkDocs' copy of it: 10,000 bodies, ~52 MB. A
+            plugin's source (on_page_read_source) is read as MkDocs reads any page's;
+            a page the plan does not know, by MkDocs' own reading."""
+            spec = self.converter.spec_of(self.file.src_uri)
+            if spec is None:
+                return base.read_source(self, config)
+            source = config.plugins.on_page_read_source(page=self, config=config)
+            self.markdown, self.meta = ((spec.markdown, {}) if source is None else
+                                        engine.module(self.file, "utils.meta").get_data(source))
+
         members: dict[str, Any] = {
             "__doc__": "A generated page, rendered with its build's converter.", "render": render,
-            "read_source": _read_source}
+            "read_source": read_source}
         if speed.fast():
             members["_set_canonical_url"] = _set_canonical_url
         cls = _page_classes[(name, speed.fast())] = type("ArchivePage", (base,), members)
