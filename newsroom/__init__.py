@@ -71,6 +71,7 @@ Markdown:
       sanitize.py         entry bodies cleaned on the HTML a browser parses
       line_breaks.py      Thai lines broken between words: a filter over our content
       line_break_cache.py Thai text's pieces cut by earlier builds (.cache/line-breaks/)
+      marked_blocks.py    our pages' blocks marked by earlier builds (.cache/marked-blocks/)
       shells.py           Material's chrome rendered once per page shape
       jinja_helpers.py    a cached url filter, cards once per depth, compiled templates
       preview.py          what `mkdocs serve --dirty` needs: page files, reused feeds

@@ -12,6 +12,9 @@ and must give the same bytes (tests/build/test_fast_paths.py compares them):
                             without urljoin
     render/body_cache.py    entry bodies converted by earlier builds, kept in .cache/
                             by a digest of all they depend on
+    render/line_break_cache.py  each text's Thai line-break pieces kept in .cache/
+    render/marked_blocks.py a page's blocks kept with their line marks in .cache/,
+                            by the block's text
     render/files.py         photo copies published as hard links to those in .cache/
     render/page_writer.py   a build's pages written by another process while the
                             next ones render

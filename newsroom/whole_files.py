@@ -34,8 +34,8 @@ def replacing(path: Path) -> Iterator[Path]:
 
 
 # The names the caches give their files and folders: a key (a SHA-256 in hex), as a
-# file (.json) or a folder, and their partial forms while written (.part, .new-PID).
-_KEY_NAME = re.compile(r"[0-9a-f]{64}(?:\.json)?(?:\.\d+\.part|\.new-\d+)?")
+# file (.json, .blocks) or a folder, and their partial forms while written (.part, .new-PID).
+_KEY_NAME = re.compile(r"[0-9a-f]{64}(?:\.json|\.blocks)?(?:\.\d+\.part|\.new-\d+)?")
 
 
 def is_key_name(name: str) -> bool:
@@ -47,8 +47,9 @@ def is_key_name(name: str) -> bool:
 
 def remove_other_keys(path: Path) -> None:
     """Remove the files beside ``path`` (a cache's file of one key) that are the files
-    of other keys (``is_key_name``): what a cache of one file per key leaves behind."""
-    for other in path.parent.glob("*.json"):
+    of other keys (``is_key_name``, with its suffix): what a cache of one file per key
+    leaves behind."""
+    for other in path.parent.glob(f"*{path.suffix}"):
         if other != path and is_key_name(other.name):
             try:
                 other.unlink()

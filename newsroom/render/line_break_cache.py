@@ -15,7 +15,10 @@ The file holds its key and a checksum of its payload: a missing, truncated,
 corrupt or foreign file is ignored and every text marked again, never trusted.
 It is written when a `mkdocs build` succeeds (not by `serve`, whose writer
 waits: a preview reads it and keeps it in memory), with only the texts that
-build used when it was a full one, and files of other keys are removed.
+build used when it was a full one, and files of other keys are removed. It is
+read when a text is first looked up: a block an earlier build marked whole
+(marked_blocks.py) looks up none, and a build that read some blocks back keeps
+every old text (those blocks' texts were not looked up, not unused).
 NEWSROOM_FAST=0 turns the layer off.
 """
 
@@ -90,9 +93,21 @@ class KeptPieces:
         self.on = speed.fast()
         self.folder = root / FOLDER
         self.key = key(segmenter) if self.on else ""
-        self.kept: dict[str, str] = self._read() if self.on else {}
+        self._kept: dict[str, str] | None = None if self.on else {}
         self.new: dict[str, str] = {}
         self.used: set[str] = set()
+
+    @property
+    def kept(self) -> dict[str, str]:
+        """The earlier builds' pieces, read when a text is first looked up (a build whose
+        blocks are all kept marked whole, marked_blocks.py, reads none)."""
+        if self._kept is None:
+            self._kept = self._read()
+        return self._kept
+
+    @kept.setter
+    def kept(self, value: dict[str, str]) -> None:
+        self._kept = value
 
     def _path(self) -> Path:
         return self.folder / f"{self.key}.json"
@@ -140,13 +155,16 @@ class KeptPieces:
 
     def start_build(self) -> None:
         """A new build of the same process (`serve`): what it uses is counted afresh."""
-        self.kept.update(self.new)
+        if self.new:
+            self.kept.update(self.new)
         self.new.clear()
         self.used.clear()
 
     def commit(self, full: bool) -> None:
-        """A build succeeded: write the file (a full build's texts only), remove others."""
-        if not self.on or (not self.new and (not full or self.used >= self.kept.keys())):
+        """A build succeeded: write the file (a full build's texts only), remove others.
+        A build that read no pieces (``kept`` never read) leaves the file as it is."""
+        if not self.on or self._kept is None or (
+                not self.new and (not full or self.used >= self._kept.keys())):
             return                      # nothing to add, nothing to drop: the file stands
         payload = {**self.kept, **self.new}
         if full:

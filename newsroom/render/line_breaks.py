@@ -32,6 +32,7 @@ from typing import Callable
 from .. import speed
 from ..model.words import Piece, Segmenter
 from .line_break_cache import KeptPieces
+from .marked_blocks import KeptBlocks
 
 VERBATIM = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math",
                       "textarea", "title"})
@@ -46,12 +47,17 @@ _REFERENCE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)
 _MAY_CHANGE = re.compile("[\u0e01-\u0e4e\u00b7\u2013\u2014|]")
 
 
-def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None) -> Callable[[str], str]:
+def word_breaks(segmenter: Segmenter, kept: KeptPieces | None = None,
+                blocks: KeptBlocks | None = None) -> Callable[[str], str]:
     """The ``word_breaks`` filter: HTML in, the same HTML with its Thai lines marked
     (MkDocs' Jinja environment does not autoescape: the block's HTML comes as a str).
-    ``kept``: the pieces earlier builds cut texts into (line_break_cache.py)."""
+    ``kept``: the pieces earlier builds cut texts into (line_break_cache.py);
+    ``blocks``: the blocks earlier builds marked, whole (marked_blocks.py)."""
+    def marked(html: str) -> str:
+        return mark(html, segmenter, kept)
+
     def marked_html(html: str) -> str:
-        return mark(str(html), segmenter, kept)
+        return marked(str(html)) if blocks is None else blocks.marked(str(html), marked)
     return marked_html
 
 

@@ -28,7 +28,7 @@ from ..plan.pages import ENTRY_TEMPLATE, LISTING_TEMPLATE, GeneratedPage
 from ..search.indexer import SEARCH_DIR, SearchIndexer, node_version, words_json
 from ..search.kept_index import KeptIndex
 from ..search.vocabulary import search_words
-from . import engine, jinja_helpers, line_break_cache, line_breaks, shells
+from . import engine, jinja_helpers, line_break_cache, line_breaks, marked_blocks, shells
 from .files import (PREVIEW_SCRIPT, add_assets, add_data, add_editor, add_feeds, add_pages,
                     add_preview_files)
 from .body_cache import BodyCache, code_version, config_version
@@ -68,6 +68,7 @@ class NewsroomHooks:
         self.shells: shells.ShellLoader | None = None   # this build's, for tests to look into
         self.bodies: BodyCache | None = None     # entry bodies converted by earlier builds
         self.marked: line_break_cache.KeptPieces | None = None  # Thai line-break pieces kept
+        self.blocks: marked_blocks.KeptBlocks | None = None     # and blocks marked whole
         self.quick_exit = QuickExit()            # `mkdocs build` ends without freeing its heap
 
     @property
@@ -158,7 +159,12 @@ class NewsroomHooks:
             self.marked = line_break_cache.KeptPieces(root, self.plan.words)
         else:
             self.marked.start_build()           # serve: the next build, the same words
-        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked)
+        if self.blocks is None or self.blocks.key != self.marked.key \
+                or self.blocks.path.parent != root / marked_blocks.FOLDER or not self.serving:
+            self.blocks = marked_blocks.KeptBlocks(root / marked_blocks.FOLDER, self.marked.key,
+                                                   write=not self.serving)
+        env.filters["word_breaks"] = line_breaks.word_breaks(self.plan.words, self.marked,
+                                                             self.blocks)
         if speed.fast():
             jinja_helpers.install(env, self.compiled)
             self.shells = shells.install(env, (ENTRY_TEMPLATE, LISTING_TEMPLATE))
@@ -239,8 +245,11 @@ class NewsroomHooks:
         self.swap.commit()
         if self.bodies is not None:
             self.bodies.commit(full=not self.dirty)
+        if self.blocks is not None and not self.serving:
+            self.blocks.commit(full=not self.dirty)
         if self.marked is not None and not self.serving:
-            self.marked.commit(full=not self.dirty)
+            # pieces of the texts in blocks read back whole were not looked up: kept
+            self.marked.commit(full=not self.dirty and not (self.blocks and self.blocks.served))
         if self.serving:
             self.collector.build_done()
         self.quick_exit.built()
@@ -250,6 +259,8 @@ class NewsroomHooks:
     def on_build_error(self, error: Exception) -> None:
         """A build stopped with an error: the site folder stays as it was."""
         self.quick_exit.failed()
+        if self.blocks is not None:
+            self.blocks.abort()
         self.writer.stop()
         self.search.stop()
         self.swap.abort()
