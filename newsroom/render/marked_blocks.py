@@ -18,7 +18,8 @@ format: the block is marked again, never trusted. A build appends the blocks it
 marks to a partial file beside it (a cold build holds none in memory); when a
 `mkdocs build` succeeds, the old file's records it used (all of them for a
 dirty build) join them and the partial file takes the old one's place, the
-files of other keys removed. `serve` only reads. NEWSROOM_FAST=0 turns it off.
+files of other keys removed, and partial files of builds that were stopped
+(their process is gone). `serve` only reads. NEWSROOM_FAST=0 turns it off.
 """
 
 from __future__ import annotations
@@ -161,6 +162,7 @@ class KeptBlocks:
             self.abort()
             return
         whole_files.remove_other_keys(self.path)
+        _remove_stale_partials(self.path.parent)
 
     def abort(self) -> None:
         """The build failed: the partial file goes, the old file stands."""
@@ -174,3 +176,28 @@ class KeptBlocks:
             self.partial_path.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Partial files a stopped build left (a build killed or interrupted has no
+    on_build_error): those whose process no longer runs. Another build's, running
+    beside this one, stays."""
+    for partial in folder.glob("*.blocks.*.part"):
+        pid = partial.name.rsplit(".", 2)[-2]
+        if not (whole_files.is_key_name(partial.name) and pid.isdigit()) \
+                or int(pid) == os.getpid() or _running(int(pid)):
+            continue
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:                 # another user's process: running
+        return True
+    return True

@@ -158,3 +158,20 @@ def test_a_warm_build_shows_the_kept_blocks_and_gives_the_cold_bytes(tmp_path, m
     for f in (root / blocks.FOLDER).iterdir():
         f.unlink()
     assert _build(root) == cold
+
+
+def test_a_stopped_builds_partial_file_goes_and_a_running_ones_stays(tmp_path):
+    import subprocess
+    import sys
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout.strip()
+        stale = tmp_path / f"{KEY}.blocks.{gone}.part"
+        running = tmp_path / f"{KEY}.blocks.{alive.pid}.part"
+        for f in (stale, running):
+            f.write_bytes(b"half")
+        _kept(tmp_path, ["ก ข"])
+        assert not stale.exists() and running.exists()
+    finally:
+        alive.kill()
