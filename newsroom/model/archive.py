@@ -56,18 +56,27 @@ class Archive:
                           older=entries[i + 1] if i + 1 < len(entries) else None)
 
     def related(self, entry: Entry, limit: int = RELATED) -> list[Entry]:
-        """Entries sharing a province or a tag, newest first. Each archive list is
-        newest first, so the heads of the entry's lists hold the answer."""
-        lists = [self.by_province[p] for p in entry.provinces] + [self.by_tag[t] for t in entry.tags]
+        """The ``limit`` entries sharing a province or a tag that are nearest in time
+        to this one (the newer at equal distance), shown newest first: a report of
+        2560 is read beside its province's reports of that time, not beside this
+        week's, and a new entry changes the related news of only the few entries
+        nearest it, not of every entry of its province and tags. The nearest of a
+        list sorted by date are within ``limit`` places of the entry, on either side."""
+        lists = [(self.by_province[p], self._index[p]) for p in entry.provinces] + \
+                [(self.by_tag[t], self._tag_index[t]) for t in entry.tags]
         found: dict[str, Entry] = {}
-        for entries in lists:
-            for other in entries[:limit + 1]:
+        for entries, index in lists:
+            at = index[entry.slug]
+            for other in entries[max(0, at - limit):at + limit + 1]:
                 if other.slug != entry.slug:
                     found.setdefault(other.slug, other)
-        return sorted(found.values(), key=lambda e: e.sort_key, reverse=True)[:limit]
+        newest_first = sorted(found.values(), key=lambda e: e.sort_key, reverse=True)
+        nearest = sorted(newest_first, key=lambda e: abs(e.published - entry.published))[:limit]
+        return sorted(nearest, key=lambda e: e.sort_key, reverse=True)
 
     def __post_init__(self) -> None:
         self._index: dict[Province, dict[str, int]] = {}
+        self._tag_index: dict[str, dict[str, int]] = {}
 
 
 def build_archive(entries: list[Entry]) -> Archive:
@@ -102,6 +111,7 @@ def build_archive(entries: list[Entry]) -> Archive:
         by_photographer=dict(sorted(by_photographer.items())),
     )
     archive._index = {p: {e.slug: i for i, e in enumerate(es)} for p, es in by_province.items()}
+    archive._tag_index = {t: {e.slug: i for i, e in enumerate(es)} for t, es in by_tag.items()}
     return archive
 
 
