@@ -57,6 +57,20 @@ def remove_other_keys(path: Path) -> None:
                 pass
 
 
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` runs (the files and folders a build leaves are named
+    after its process): False for a number no process can have."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OverflowError, ValueError):     # beyond what a pid can be
+        return False
+    except OSError:                         # another user's process: running
+        return True
+    return True
+
+
 def _sum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -185,19 +185,10 @@ def _remove_stale_partials(folder: Path) -> None:
     for partial in folder.glob("*.blocks.*.part"):
         pid = partial.name.rsplit(".", 2)[-2]
         if not (whole_files.is_key_name(partial.name) and pid.isdigit()) \
-                or int(pid) == os.getpid() or _running(int(pid)):
+                or int(pid) == os.getpid() or whole_files.process_running(int(pid)):
             continue
         try:
             partial.unlink()
         except OSError:
             pass
 
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:                 # another user's process: running
-        return True
-    return True

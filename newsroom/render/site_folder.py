@@ -22,6 +22,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from .. import whole_files
+
 _count = itertools.count(1)
 
 
@@ -100,18 +102,9 @@ def _remove_abandoned(final: Path) -> None:
     for kind in ("building", "old"):
         for folder in final.parent.glob(f".{final.name}.{kind}-*"):
             pid = folder.name.rsplit("-", 2)[-2]
-            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            if pid.isdigit() and int(pid) != os.getpid() \
+                    and not whole_files.process_running(int(pid)):
                 shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _delete_later(folder: Path) -> None:

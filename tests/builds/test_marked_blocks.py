@@ -5,6 +5,7 @@ keeps the old file; `serve` and NEWSROOM_FAST=0 write none."""
 
 from __future__ import annotations
 
+import shutil
 import zlib
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from bench.generate import generate
 from newsroom.render import marked_blocks as blocks
-from tests.helpers import make_project, mkdocs, site_files
+from tests.helpers import make_project, mkdocs, site_files, write_entry
 
 KEY = "a" * 64
 
@@ -168,10 +169,55 @@ def test_a_stopped_builds_partial_file_goes_and_a_running_ones_stays(tmp_path):
         gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                               capture_output=True, text=True).stdout.strip()
         stale = tmp_path / f"{KEY}.blocks.{gone}.part"
+        no_such = tmp_path / f"{KEY}.blocks.{10 ** 20}.part"     # no pid is that large
         running = tmp_path / f"{KEY}.blocks.{alive.pid}.part"
-        for f in (stale, running):
+        for f in (stale, no_such, running):
             f.write_bytes(b"half")
         _kept(tmp_path, ["ก ข"])
-        assert not stale.exists() and running.exists()
+        assert not stale.exists() and not no_such.exists() and running.exists()
     finally:
         alive.kill()
+
+
+def test_a_new_word_in_the_dictionary_marks_every_block_again(tmp_path, monkeypatch):
+    """A new tag is a word of the segmenter's dictionary: texts that hold it are cut
+    anew, so no block of the last dictionary is used (the warm build is the cold one)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 12, seed=4)
+    # an entry alone in its province, without tags: the new entry changes nothing on its page
+    write_entry(root, "2561/2018-01-15-a.md", "title: ประชุมแท็กใหม่เอี่ยมวันนี้\ndate: 2018-01-15\n"
+                "author: ข ไข่\nprovince: แม่ฮ่องสอน", body="เรื่องแท็กใหม่เอี่ยมของจังหวัด")
+    _build(root)
+    write_entry(root, "2564/2020-11-07-b.md", "title: ข่าวใหม่\ndate: 2020-11-07\nauthor: ก ไก่\n"
+                "province: น่าน\ntags: [แท็กใหม่เอี่ยม]", body="ประชุมคณะทำงาน")
+    warm = _build(root)
+    shutil.rmtree(root / ".cache")
+    assert _build(root) == warm
+    (path,) = (root / blocks.FOLDER).glob("*.blocks")
+    assert any("<span class=\"nr-w\">แท็กใหม่เอี่ยม</span>" in t for t in _records(path).values())
+
+
+def test_a_build_that_fails_while_pages_render_keeps_the_old_blocks_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = make_project(tmp_path / "project")
+    generate(root, 12, seed=4)
+    _build(root)
+    (path,) = (root / blocks.FOLDER).glob("*.blocks")
+    good = path.read_bytes()
+    for entry in (root / "news").rglob("*.md"):          # every block new
+        entry.write_text(entry.read_text(encoding="utf-8") + "\nย่อหน้าเพิ่ม\n", encoding="utf-8")
+    (root / "hooks" / "fail.py").write_text(
+        "seen = []\n"
+        "def on_post_page(output, page, config):\n"
+        "    seen.append(page)\n"
+        "    if len(seen) == 20:\n"
+        "        raise RuntimeError('stopped on purpose')\n"
+        "    return output\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/newsroom.py\n", "  - hooks/newsroom.py\n  - hooks/fail.py\n"), encoding="utf-8")
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode != 0 and "stopped on purpose" in result.stderr
+    assert path.read_bytes() == good
+    assert [p.name for p in path.parent.iterdir()] == [path.name]     # no partial file left

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from bench.generate import generate
 from newsroom.read.corpus import load
+from newsroom.render import line_break_cache, marked_blocks
 from newsroom.render.idle_gc import MAX_FROZEN, IdleCollector
 from newsroom.search.indexer import discard, discarded
 
@@ -126,6 +127,9 @@ def test_a_preview_in_one_process_replans_only_what_an_edit_changes(tmp_path, mo
     # feeds are kept between previews only while their entries are equal
     feed = (site / "provinces" / province.slug / "feed.xml").read_text(encoding="utf-8")
     assert "หัวข้อแก้ในตัวอย่าง" in feed and edited.title not in feed
+    # a preview reads the kept blocks and pieces, never writes them (the build does)
+    assert not (root / marked_blocks.FOLDER).exists()
+    assert not (root / line_break_cache.FOLDER).exists()
 
 
 class _Cycle:
