@@ -177,6 +177,13 @@ def site_files(site: Path) -> dict[str, bytes]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def built_files(root: Path) -> dict[str, bytes]:
+    """`mkdocs build --strict` of ``root``, which must succeed: its site's files."""
+    result = mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return site_files(root / "site")
+
+
 @functools.lru_cache(maxsize=4)
 def identity(url: str = "https://news.example.org/") -> "SiteIdentity":
     """The site's identity as mkdocs.yml gives it (site_name, copyright), at ``url``."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bench.generate import generate
 from newsroom.render.body_cache import BODIES, BodyCache
-from tests.helpers import kept_file, make_project, mkdocs, rewrite_kept, site_files, write_entry
+from tests.helpers import built_files, kept_file, make_project, rewrite_kept, write_entry
 
 
 def _bodies(root: Path) -> dict[str, Path]:
@@ -20,28 +20,22 @@ def _kept_as(path: Path, **payload: str) -> None:
     rewrite_kept(path, {**kept_file(path)[1], **payload})
 
 
-def _build(root: Path) -> dict[str, bytes]:
-    result = mkdocs(root, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    return site_files(root / "site")
-
-
 def test_a_warm_build_is_the_cold_build_and_converts_only_what_changed(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, 60, seed=11)                 # headings, lists, tables, photos, links
-    cold = _build(root)
+    cold = built_files(root)
     kept = _bodies(root)
     entries = len(list((root / "site" / "news").glob("*/index.html")))
     assert len(kept) == entries
     stamps = {k: p.stat().st_mtime_ns for k, p in kept.items()}
-    warm = _build(root)
+    warm = built_files(root)
     assert warm == cold
     assert {k: p.stat().st_mtime_ns for k, p in _bodies(root).items()} == stamps   # none rewritten
     # one more entry: one more body converted, the others kept as they were
     write_entry(root, "2564/2020-11-06-new.md", "title: ข่าวใหม่\ndate: 2020-11-06\nauthor: ก ไก่\n"
                 "province: น่าน", body="## ช่วงเช้า\n\nประชุม\n\n## ช่วงบ่าย\n\nสรุปผล")
-    _build(root)
+    built_files(root)
     after = _bodies(root)
     assert len(after) == entries + 1
     assert {k: after[k].stat().st_mtime_ns for k in stamps} == stamps
@@ -51,13 +45,13 @@ def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, 12, seed=2)
-    cold = _build(root)
+    cold = built_files(root)
     kept = sorted(_bodies(root).items())
     # a body whose file is its own (key and checksum right) is used as it is (its clean
     # form "=": the conversion itself; which body sorts first follows the code's digest) ...
     path = kept[0][1]
     _kept_as(path, content="<p>kept-by-the-cache</p>", clean="=")
-    used = _build(root)
+    used = built_files(root)
     assert sum(b"kept-by-the-cache" in page for page in used.values()) == 1
     # ... and one truncated, one with a payload its checksum does not match, one of another
     # key, one not JSON: ignored, converted again, rewritten
@@ -68,7 +62,7 @@ def test_what_the_cache_holds_is_used_and_checked(tmp_path, monkeypatch):
                  same_sum=True)
     rewrite_kept(foreign, kept_file(foreign)[1], key="0" * 64)
     garbage.write_bytes(b"\xff\xfe not json")
-    assert _build(root) == cold
+    assert built_files(root) == cold
     for p in (truncated, tampered, foreign, garbage):
         assert kept_file(p)[0]["key"] == p.name.removesuffix(".json")
 
@@ -78,14 +72,14 @@ def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, 8, seed=5)
-    cold = _build(root)
+    cold = built_files(root)
     kept = sorted(_bodies(root).items())
     payloads = [kept_file(p)[1] for _, p in kept]
     assert all(isinstance(pl.get("clean"), str) for pl in payloads)   # every body's kept
     assert sum(pl["clean"] == "=" for pl in payloads) >= 1            # "=": nothing to clean
     path = kept[0][1]
     _kept_as(path, clean="<p>kept-clean-body</p>")
-    used = _build(root)
+    used = built_files(root)
     assert sum(b"kept-clean-body" in page for page in used.values()) == 1
     # the same body cleaned when what MkDocs hands over is not the kept conversion
     cache = BodyCache(root, {"markdown_extensions": [], "mdx_configs": {},
@@ -95,12 +89,12 @@ def test_the_clean_body_kept_with_a_conversion_is_used_for_that_conversion_only(
     assert cache.cleaned("news/a.md", "<p>a</p><script>x</script>") is None
     assert cache.cleaned("news/b.md", "<p>a</p>") is None
     path.unlink()
-    assert _build(root) == cold
+    assert built_files(root) == cold
 
 
 def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSROOM_FAST", "0")
     root = make_project(tmp_path / "project")
     generate(root, 5, seed=3)
-    _build(root)
+    built_files(root)
     assert _bodies(root) == {}

@@ -10,13 +10,7 @@ from bench.generate import generate
 from newsroom.model.words import Piece, Segmenter
 from newsroom.render import line_break_cache as cache, marked_blocks
 from newsroom.render.line_breaks import mark
-from tests.helpers import kept_file, make_project, mkdocs, rewrite_kept, site_files, write_entry
-
-
-def _build(root: Path) -> dict[str, bytes]:
-    result = mkdocs(root, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    return site_files(root / "site")
+from tests.helpers import built_files, kept_file, make_project, rewrite_kept, write_entry
 
 
 def _files(root: Path) -> list[Path]:
@@ -34,7 +28,7 @@ def _built(tmp_path: Path, monkeypatch, entries: int, seed: int) -> tuple[Path, 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, entries, seed=seed)
-    return root, _build(root)
+    return root, built_files(root)
 
 
 def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monkeypatch):
@@ -43,7 +37,7 @@ def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monke
     header, payload = kept_file(kept)
     assert header["key"] == kept.stem and len(payload) > 500
     stamp = kept.stat().st_mtime_ns
-    assert _build(root) == cold
+    assert built_files(root) == cold
     assert kept.stat().st_mtime_ns == stamp            # nothing new: not written again
     # The kept pieces are what the pages show: one text's pieces in the reverse order
     # (lengths that still add up to the text) change the pages that show it, once
@@ -51,13 +45,13 @@ def test_a_warm_build_is_the_cold_build_and_uses_the_kept_pieces(tmp_path, monke
     digest, encoded = next((d, e) for d, e in payload.items()
                            if len(e) > 20 and e != e[::-1])
     rewrite_kept(kept, {**payload, digest: encoded[::-1]})
-    assert _build(root) == cold
+    assert built_files(root) == cold
     _drop_blocks(root)
-    assert _build(root) != cold
+    assert built_files(root) != cold
     # A new tag is a new dictionary: a new file, the old one removed.
     write_entry(root, "2564/2020-11-06-new.md", "title: ข่าวใหม่\ndate: 2020-11-06\nauthor: ก ไก่\n"
                 "province: น่าน\ntags: [แท็กใหม่เอี่ยม]", body="ประชุมคณะทำงาน")
-    _build(root)
+    built_files(root)
     (new,) = _files(root)
     assert new != kept
 
@@ -74,7 +68,7 @@ def test_a_file_that_is_not_its_own_is_not_trusted(tmp_path, monkeypatch):
         kept.write_bytes(good)
         spoilt()
         _drop_blocks(root)
-        assert _build(root) == cold
+        assert built_files(root) == cold
 
 
 def test_pieces_that_do_not_fit_the_text_are_cut_again(tmp_path):
@@ -96,7 +90,7 @@ def test_no_cache_with_the_speed_layers_off(tmp_path, monkeypatch):
     for f in _files(root):
         f.unlink()
     monkeypatch.setenv("NEWSROOM_FAST", "0")
-    assert _build(root) == fast
+    assert built_files(root) == fast
     assert not _files(root)
 
 

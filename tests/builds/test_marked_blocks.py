@@ -13,7 +13,7 @@ import pytest
 
 from bench.generate import generate
 from newsroom.render import marked_blocks as blocks
-from tests.helpers import make_project, mkdocs, site_files, write_entry
+from tests.helpers import built_files, make_project, mkdocs, write_entry
 
 KEY = "a" * 64
 
@@ -132,33 +132,27 @@ def test_serve_and_the_speed_layers_off_write_nothing(tmp_path, monkeypatch):
     assert mark.calls == ["ก ข"] and not off.index      # the file is not read
 
 
-def _build(root: Path) -> dict[str, bytes]:
-    result = mkdocs(root, "build", "--strict")
-    assert result.returncode == 0, result.stderr
-    return site_files(root / "site")
-
-
 def test_a_warm_build_shows_the_kept_blocks_and_gives_the_cold_bytes(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, 30, seed=9)
-    cold = _build(root)
+    cold = built_files(root)
     (path,) = (root / blocks.FOLDER).glob("*.blocks")
     records = _records(path)
     assert len(records) >= 30 and all(records.values())
-    assert _build(root) == cold
+    assert built_files(root) == cold
     # What the pages show is the kept block: one entry's block changed in the file
     # changes that page, and only it.
     digest, text = next((d, t) for d, t in records.items() if 'class="nr-entry"' in t)
     _write(path, path.name.removesuffix(".blocks"),
            {**records, digest: text.replace('class="nr-entry"', 'class="nr-entry nr-kept"')})
-    warm = _build(root)
+    warm = built_files(root)
     changed = [name for name in cold if warm[name] != cold[name]]
     assert len(changed) == 1 and b"nr-entry nr-kept" in warm[changed[0]]
     # Without the file, every block is marked again: the cold bytes.
     for f in (root / blocks.FOLDER).iterdir():
         f.unlink()
-    assert _build(root) == cold
+    assert built_files(root) == cold
 
 
 def test_a_stopped_builds_partial_file_goes_and_a_running_ones_stays(tmp_path):
@@ -188,12 +182,12 @@ def test_a_new_word_in_the_dictionary_marks_every_block_again(tmp_path, monkeypa
     # an entry alone in its province, without tags: the new entry changes nothing on its page
     write_entry(root, "2561/2018-01-15-a.md", "title: ประชุมแท็กใหม่เอี่ยมวันนี้\ndate: 2018-01-15\n"
                 "author: ข ไข่\nprovince: แม่ฮ่องสอน", body="เรื่องแท็กใหม่เอี่ยมของจังหวัด")
-    _build(root)
+    built_files(root)
     write_entry(root, "2564/2020-11-07-b.md", "title: ข่าวใหม่\ndate: 2020-11-07\nauthor: ก ไก่\n"
                 "province: น่าน\ntags: [แท็กใหม่เอี่ยม]", body="ประชุมคณะทำงาน")
-    warm = _build(root)
+    warm = built_files(root)
     shutil.rmtree(root / ".cache")
-    assert _build(root) == warm
+    assert built_files(root) == warm
     (path,) = (root / blocks.FOLDER).glob("*.blocks")
     assert any("<span class=\"nr-w\">แท็กใหม่เอี่ยม</span>" in t for t in _records(path).values())
 
@@ -202,7 +196,7 @@ def test_a_build_that_fails_while_pages_render_keeps_the_old_blocks_file(tmp_pat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     root = make_project(tmp_path / "project")
     generate(root, 12, seed=4)
-    _build(root)
+    built_files(root)
     (path,) = (root / blocks.FOLDER).glob("*.blocks")
     good = path.read_bytes()
     for entry in (root / "news").rglob("*.md"):          # every block new
