@@ -57,9 +57,15 @@ def remove_other_keys(path: Path) -> None:
                 pass
 
 
-def process_running(pid: int) -> bool:
-    """Whether process ``pid`` runs (the files and folders a build leaves are named
-    after its process): False for a number no process can have."""
+def left_by_a_stopped_process(pid: str) -> bool:
+    """Whether a file or folder named after process ``pid`` (its number as the name
+    gives it: a build names its partial files and folders so) was left by a process
+    that no longer runs: not this one, and not one that is running."""
+    return pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid))
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` runs: False for a number no process can have."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -184,11 +184,8 @@ def _remove_stale_partials(folder: Path) -> None:
     beside this one, stays."""
     for partial in folder.glob("*.blocks.*.part"):
         pid = partial.name.rsplit(".", 2)[-2]
-        if not (whole_files.is_key_name(partial.name) and pid.isdigit()) \
-                or int(pid) == os.getpid() or whole_files.process_running(int(pid)):
-            continue
-        try:
-            partial.unlink()
-        except OSError:
-            pass
-
+        if whole_files.is_key_name(partial.name) and whole_files.left_by_a_stopped_process(pid):
+            try:
+                partial.unlink()
+            except OSError:
+                pass

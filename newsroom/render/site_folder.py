@@ -102,8 +102,7 @@ def _remove_abandoned(final: Path) -> None:
     for kind in ("building", "old"):
         for folder in final.parent.glob(f".{final.name}.{kind}-*"):
             pid = folder.name.rsplit("-", 2)[-2]
-            if pid.isdigit() and int(pid) != os.getpid() \
-                    and not whole_files.process_running(int(pid)):
+            if whole_files.left_by_a_stopped_process(pid):
                 shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from newsroom import whole_files
@@ -43,3 +47,20 @@ def test_a_folder_of_files_linked_elsewhere_whole(tmp_path, monkeypatch):
     copied = tmp_path / "copied" / "d" / "1.bin"
     assert copied.read_text(encoding="utf-8") == "ข่าวที่สอง"
     assert copied.stat().st_ino != (source / "d" / "1.bin").stat().st_ino
+
+
+def test_what_a_stopped_process_left_is_told_from_a_running_ones():
+    """The names of partial files and site folders carry their build's pid
+    (site_folder.py, marked_blocks.py): only a process that is gone left them."""
+    left_by_a_stopped_process = whole_files.left_by_a_stopped_process
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True).stdout.strip()
+        assert left_by_a_stopped_process(gone)
+        assert left_by_a_stopped_process(str(10 ** 20))        # no pid is that large
+        assert not left_by_a_stopped_process(str(alive.pid))
+        assert not left_by_a_stopped_process(str(os.getpid()))
+        assert not left_by_a_stopped_process("12a") and not left_by_a_stopped_process("")
+    finally:
+        alive.kill()
